@@ -1,0 +1,128 @@
+"""Atomic writes: nothing half-written ever looks whole.
+
+- `atomic_write_text` / `atomic_write_json`: write to a temp file in the same directory, fsync,
+  then `os.replace` (atomic on POSIX).
+- `atomic_directory`: build a directory under a temp name and rename it into place at the end;
+  a crash leaves only a `.tmp-*` directory that is ignored and cleaned up next time.
+- `AtomicCheckpointIO`: Lightning checkpoints (`*.ckpt`) written the same way.
+- `export_hf_checkpoint`: `save_pretrained` weights (safetensors), tokenizer and chat template,
+  atomically, with LoRA adapters merged in when asked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import torch
+from lightning.pytorch.plugins.io import TorchCheckpointIO
+
+COMPLETE_MARKER = "COMPLETE"
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_json(path: str | Path, data: Any) -> None:
+    atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True, default=str) + "\n")
+
+
+@contextlib.contextmanager
+def atomic_directory(final: str | Path) -> Iterator[Path]:
+    """Yield a temp directory that replaces `final` only if the block completes."""
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    for stale in final.parent.glob(f".{final.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
+    try:
+        yield tmp
+        (tmp / COMPLETE_MARKER).write_text("complete\n")
+        if final.exists():
+            old = final.with_name(f".{final.name}.old-{os.getpid()}")
+            os.replace(final, old)
+            os.replace(tmp, final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, final)
+        _fsync_dir(final.parent)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def is_complete(directory: str | Path) -> bool:
+    """True if `directory` was finished by `atomic_directory` (its marker is written last)."""
+    return (Path(directory) / COMPLETE_MARKER).is_file()
+
+
+class AtomicCheckpointIO(TorchCheckpointIO):
+    """Lightning checkpoint IO that never leaves a truncated .ckpt behind."""
+
+    def save_checkpoint(
+        self, checkpoint: dict[str, Any], path: Any, storage_options: Any | None = None
+    ) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                torch.save(checkpoint, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+
+
+def export_hf_checkpoint(
+    model: torch.nn.Module, tokenizer: Any, out_dir: str | Path, merge_lora: bool = True
+) -> Path:
+    """Write a Hugging Face checkpoint `AutoModelForCausalLM.from_pretrained` can load.
+
+    With peft adapters and `merge_lora`, the adapters are merged into a copy-free unloaded
+    model (the in-memory peft model is merged in place, so call this at the end of training).
+    """
+    out_dir = Path(out_dir)
+    to_save: Any = model
+    if hasattr(model, "merge_and_unload") and merge_lora:
+        to_save = model.merge_and_unload()  # type: ignore[operator]
+    with atomic_directory(out_dir) as tmp:
+        to_save.save_pretrained(tmp, safe_serialization=True)
+        tokenizer.save_pretrained(tmp)
+    return out_dir

@@ -1,0 +1,345 @@
+"""Typed, validated configs built from the composed Hydra config.
+
+Each dataclass documents its fields and checks them in ``__post_init__``; `from_dict` turns a
+plain mapping (``OmegaConf.to_container(cfg.stage)``) into the dataclass, rejecting unknown keys
+and wrong types with a `ConfigError` that names the dotted key (``stage.lr``) and the fix.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, NoReturn, TypeVar, get_args, get_origin
+
+from medlab.errors import ConfigError
+
+T = TypeVar("T")
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+
+
+def _fail(key: str, message: str) -> NoReturn:
+    raise ConfigError(f"{key}: {message}")
+
+
+def _check_positive(key: str, value: float) -> None:
+    if not value > 0:
+        _fail(key, f"must be > 0, got {value!r}. Set {key}=<positive number>.")
+
+
+def _check_non_negative(key: str, value: float) -> None:
+    if not value >= 0:
+        _fail(key, f"must be >= 0, got {value!r}. Set {key}=<number >= 0>.")
+
+
+def _check_choice(key: str, value: Any, choices: tuple[Any, ...]) -> None:
+    if value not in choices:
+        options = ", ".join(repr(c) for c in choices)
+        _fail(key, f"unknown value {value!r}; expected one of {options}.")
+
+
+# --------------------------------------------------------------------------------------------
+# Stage configs
+# --------------------------------------------------------------------------------------------
+@dataclass
+class LoRAConfig:
+    """Low-rank adapters (peft) instead of full fine-tuning."""
+
+    enabled: bool = False
+    """Train LoRA adapters instead of all weights."""
+    r: int = 16
+    """Adapter rank."""
+    alpha: int = 32
+    """Scaling numerator (effective scale alpha / r)."""
+    dropout: float = 0.0
+    """Dropout on the adapter input."""
+    target_modules: list[str] = field(
+        default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"]
+    )
+    """Module names (suffixes) that get adapters; 'all-linear' is accepted by peft too."""
+    merge_on_save: bool = True
+    """Merge the adapters into the weights of the exported Hugging Face checkpoint; if false the
+    export holds the adapter only (load it with peft on top of the base model)."""
+
+    def validate(self, prefix: str) -> None:
+        _check_positive(f"{prefix}.r", self.r)
+        _check_positive(f"{prefix}.alpha", self.alpha)
+        if not 0 <= self.dropout < 1:
+            _fail(f"{prefix}.dropout", f"must be in [0, 1), got {self.dropout!r}.")
+        if not self.target_modules:
+            _fail(f"{prefix}.target_modules", "must name at least one module, e.g. [q_proj, v_proj].")
+
+
+SFT_LOSSES = ("cross_entropy",)
+
+
+@dataclass
+class SFTConfig:
+    """Supervised fine-tuning hyperparameters (``stage=sft``)."""
+
+    name: Literal["sft"] = "sft"
+    """Stage type."""
+    loss: str = "cross_entropy"
+    """Token loss; one of SFT_LOSSES."""
+    train_on: Literal["assistant", "all"] = "assistant"
+    """Which tokens carry loss: assistant turns only (incl. tool calls and <|im_end|>) or all."""
+    lr: float = 2e-4
+    """Peak learning rate (AdamW)."""
+    weight_decay: float = 0.0
+    """AdamW weight decay, applied to matrices only (not norms / biases)."""
+    adam_beta1: float = 0.9
+    adam_beta2: float = 0.95
+    adam_eps: float = 1e-8
+    lr_schedule: Literal["cosine", "linear", "constant"] = "cosine"
+    """Decay after warmup: to 10% of the peak (cosine, linear) or none."""
+    warmup_steps: int = 0
+    """Linear warmup length in optimizer steps."""
+    max_steps: int = 100
+    """Number of optimizer steps."""
+    micro_batch_size: int = 8
+    """Examples (packed rows when packing) per forward/backward."""
+    grad_accum_steps: int = 1
+    """Micro-batches per optimizer step; the loss is normalised by the trained tokens of all of
+    them, so micro_batch_size x grad_accum_steps is equivalent to one big batch."""
+    max_length: int = 512
+    """Longest tokenised conversation (or packed row); longer ones are truncated, with a count
+    printed."""
+    packing: bool = False
+    """Concatenate conversations into rows of max_length; attention never crosses examples."""
+    max_grad_norm: float = 1.0
+    """Clip the global gradient norm; 0 disables clipping."""
+    val_every_n_steps: int = 50
+    """Held-out loss every N optimizer steps (and at the end)."""
+    val_before_training: bool = True
+    """Measure the held-out loss before the first step (the 'before' number)."""
+    checkpoint_every_n_steps: int = 50
+    """Lightning checkpoint (for resume) every N optimizer steps; last.ckpt always kept."""
+    log_every_n_steps: int = 5
+    """Logger flush interval in optimizer steps."""
+    gradient_checkpointing: bool = False
+    """Recompute activations in the backward pass (memory for compute)."""
+    lora: LoRAConfig = field(default_factory=LoRAConfig)
+    """Adapters instead of full fine-tuning."""
+
+    def __post_init__(self) -> None:
+        _check_choice("stage.loss", self.loss, SFT_LOSSES)
+        _check_choice("stage.train_on", self.train_on, ("assistant", "all"))
+        _check_choice("stage.lr_schedule", self.lr_schedule, ("cosine", "linear", "constant"))
+        _check_positive("stage.lr", self.lr)
+        _check_non_negative("stage.weight_decay", self.weight_decay)
+        for key in ("adam_beta1", "adam_beta2"):
+            if not 0 <= getattr(self, key) < 1:
+                _fail(f"stage.{key}", f"must be in [0, 1), got {getattr(self, key)!r}.")
+        _check_positive("stage.adam_eps", self.adam_eps)
+        _check_non_negative("stage.warmup_steps", self.warmup_steps)
+        for key in (
+            "max_steps",
+            "micro_batch_size",
+            "grad_accum_steps",
+            "max_length",
+            "val_every_n_steps",
+            "checkpoint_every_n_steps",
+            "log_every_n_steps",
+        ):
+            _check_positive(f"stage.{key}", getattr(self, key))
+        _check_non_negative("stage.max_grad_norm", self.max_grad_norm)
+        if self.warmup_steps >= self.max_steps:
+            _fail(
+                "stage.warmup_steps",
+                f"({self.warmup_steps}) must be smaller than stage.max_steps ({self.max_steps}).",
+            )
+        self.lora.validate("stage.lora")
+
+    @property
+    def examples_per_step(self) -> int:
+        return self.micro_batch_size * self.grad_accum_steps
+
+
+# --------------------------------------------------------------------------------------------
+# Model and data configs
+# --------------------------------------------------------------------------------------------
+@dataclass
+class TinyModelConfig:
+    """A randomly initialised small model of a real architecture (for CPU runs and tests)."""
+
+    architecture: Literal["qwen3", "arcee"] = "qwen3"
+    hidden_size: int = 256
+    num_hidden_layers: int = 4
+    num_attention_heads: int = 4
+    num_key_value_heads: int = 2
+    intermediate_size: int = 768
+    max_position_embeddings: int = 2048
+    tie_word_embeddings: bool = True
+    init_seed: int = 0
+    """Seed of the random initialisation: the same seed gives the same weights."""
+
+    def __post_init__(self) -> None:
+        _check_choice("model.tiny.architecture", self.architecture, ("qwen3", "arcee"))
+        for f in dataclasses.fields(self):
+            if f.type in ("int",) and f.name != "init_seed":
+                _check_positive(f"model.tiny.{f.name}", getattr(self, f.name))
+        if self.hidden_size % self.num_attention_heads:
+            _fail(
+                "model.tiny.hidden_size",
+                f"({self.hidden_size}) must be divisible by num_attention_heads "
+                f"({self.num_attention_heads}).",
+            )
+        if self.num_attention_heads % self.num_key_value_heads:
+            _fail(
+                "model.tiny.num_key_value_heads",
+                f"({self.num_key_value_heads}) must divide num_attention_heads "
+                f"({self.num_attention_heads}).",
+            )
+
+
+@dataclass
+class ModelConfig:
+    """Which causal LM to start from (``model=``)."""
+
+    name: str = "tiny_qwen3"
+    """Short name used in run names and logs."""
+    path: str | None = None
+    """Hugging Face Hub id or local directory; null builds the `tiny` model from scratch."""
+    revision: str | None = None
+    """Hub revision (branch, tag or commit) when `path` is a Hub id."""
+    tokenizer_path: str | None = None
+    """Tokenizer location; null means the same as `path`."""
+    trust_remote_code: bool = False
+    """Run code shipped with the checkpoint. Off: Qwen3 and Arcee are native in transformers 5."""
+    dtype: Literal["float32", "bfloat16", "float16"] = "float32"
+    """Dtype the weights are loaded in."""
+    attn_implementation: str = "sdpa"
+    """Attention kernel: sdpa, eager, flash_attention_2 (GPU)."""
+    chat_template: str = "medlab_chatml"
+    """'medlab_chatml' (medlab's Qwen-style ChatML template with <think> and tool-call markup and
+    assistant-mask markers) or 'tokenizer' to keep the tokenizer's own template."""
+    tiny: TinyModelConfig | None = None
+    """Random small model recipe, used when `path` is null."""
+
+    def __post_init__(self) -> None:
+        if self.path is None and self.tiny is None:
+            _fail("model.path", "is null and model.tiny is not set: give a Hub id or a local dir.")
+        _check_choice("model.dtype", self.dtype, ("float32", "bfloat16", "float16"))
+        _check_choice("model.chat_template", self.chat_template, ("medlab_chatml", "tokenizer"))
+
+
+@dataclass
+class HFDatasetConfig:
+    """A dataset on the Hugging Face Hub (or in the local datasets cache)."""
+
+    path: str = ""
+    """Dataset id, e.g. 'org/name'."""
+    name: str | None = None
+    """Dataset configuration name."""
+    train_split: str = "train"
+    val_split: str | None = None
+    """Held-out split; null splits off data.val_fraction of train."""
+    revision: str | None = None
+
+
+@dataclass
+class DataConfig:
+    """Conversations to train on (``data=``): local JSONL / Parquet files or a Hub dataset."""
+
+    name: str = "medical_sft_sample"
+    train_files: list[str] = field(default_factory=list)
+    """Local .jsonl / .parquet files with a `messages` column (and optional `tools`)."""
+    val_files: list[str] = field(default_factory=list)
+    """Held-out files; if empty, data.val_fraction of the training rows is held out."""
+    hf_dataset: HFDatasetConfig | None = None
+    """Load from the Hub through `datasets` instead of local files."""
+    val_fraction: float = 0.1
+    """Fraction held out when no validation files / split are given."""
+    messages_field: str = "messages"
+    tools_field: str = "tools"
+    shuffle_seed: int = 0
+    """Seed of the (resumable) training order."""
+    num_workers: int = 0
+    """DataLoader worker processes."""
+
+    def __post_init__(self) -> None:
+        if not self.train_files and self.hf_dataset is None:
+            _fail(
+                "data.train_files",
+                "no training data: set data.train_files=[path.jsonl] or data.hf_dataset.path=ID.",
+            )
+        for i, f in enumerate(self.train_files):
+            _check_file(f"data.train_files[{i}]", f)
+        for i, f in enumerate(self.val_files):
+            _check_file(f"data.val_files[{i}]", f)
+        if not 0 <= self.val_fraction < 1:
+            _fail("data.val_fraction", f"must be in [0, 1), got {self.val_fraction!r}.")
+        _check_non_negative("data.num_workers", self.num_workers)
+
+
+def _check_file(key: str, path: str) -> None:
+    p = Path(path)
+    if not p.is_file():
+        _fail(key, f"file not found: {path}. Point {key} at an existing .jsonl or .parquet file.")
+    if p.suffix not in (".jsonl", ".parquet", ".json"):
+        _fail(key, f"unsupported file type {p.suffix!r} ({path}); use .jsonl or .parquet.")
+
+
+# --------------------------------------------------------------------------------------------
+# dict -> dataclass with key-naming errors
+# --------------------------------------------------------------------------------------------
+def from_dict(cls: type[T], data: Any, prefix: str) -> T:
+    """Build dataclass `cls` from a plain mapping, naming `prefix.key` in every error."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{prefix}: expected a mapping, got {type(data).__name__} ({data!r}).")
+    assert dataclasses.is_dataclass(cls)
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in fields:
+            close = difflib.get_close_matches(str(key), list(fields), n=1)
+            hint = f" Did you mean {prefix}.{close[0]}?" if close else ""
+            valid = ", ".join(fields)
+            raise ConfigError(f"{prefix}.{key}: unknown key.{hint} Valid keys: {valid}.")
+        kwargs[key] = _coerce(hints[key], value, f"{prefix}.{key}")
+    return cls(**kwargs)
+
+
+def _coerce(tp: Any, value: Any, key: str) -> Any:
+    origin = get_origin(tp)
+    args = get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        non_none = [a for a in args if a is not type(None)]
+        return _coerce(non_none[0], value, key)
+    if origin is Literal:
+        if value not in args:
+            options = ", ".join(repr(a) for a in args)
+            raise ConfigError(f"{key}: unknown value {value!r}; expected one of {options}.")
+        return value
+    if origin is list:
+        if not isinstance(value, (list, tuple)):
+            raise ConfigError(f"{key}: expected a list, got {value!r}. Example: {key}=[a,b].")
+        return [_coerce(args[0], v, f"{key}[{i}]") for i, v in enumerate(value)]
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value, key)  # type: ignore[arg-type]
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{key}: expected true or false, got {value!r}.")
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{key}: expected an integer, got {value!r}.")
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{key}: expected a number, got {value!r}.")
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{key}: expected a string, got {value!r}.")
+        return value
+    return value

@@ -1,0 +1,91 @@
+"""Read chat rows from local JSONL / Parquet files or a Hugging Face dataset id.
+
+Every row is validated with `validate_chat_row`; the first malformed row stops the run with
+its file, line and field. Nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from medlab.config import DataConfig, HFDatasetConfig
+from medlab.data.schema import validate_chat_row
+from medlab.errors import DataError, ModelLoadError
+
+
+def read_rows(path: str | Path) -> list[tuple[str, dict[str, Any]]]:
+    """Rows of a .jsonl / .json / .parquet file as (location, row), location = 'file:line'."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: file not found. Check the data config's file paths.")
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        return [(f"{path}:row {i}", row) for i, row in enumerate(table.to_pylist())]
+    if path.suffix == ".json":
+        try:
+            data = json.loads(path.read_text())
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg}).") from exc
+        if not isinstance(data, list):
+            raise DataError(f"{path}: a .json data file must hold a list of rows.")
+        return [(f"{path}:item {i}", row) for i, row in enumerate(data)]
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append((f"{path}:{lineno}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise DataError(
+                    f"{path}:{lineno}: invalid JSON at column {exc.colno} ({exc.msg}). "
+                    "Each line must be one JSON object."
+                ) from exc
+    return rows
+
+
+def _load_hf(hf: HFDatasetConfig, split: str) -> list[tuple[str, dict[str, Any]]]:
+    import datasets
+
+    try:
+        ds = datasets.load_dataset(hf.path, hf.name, split=split, revision=hf.revision)
+    except Exception as exc:  # datasets raises many types for "not found / offline"
+        raise ModelLoadError(
+            f"could not load dataset {hf.path!r} split {split!r} (data.hf_dataset.path): "
+            f"{exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}. "
+            "Without network, download it elsewhere, export it to .jsonl or .parquet and set "
+            "data.train_files instead."
+        ) from exc
+    return [(f"{hf.path}[{split}]:row {i}", row) for i, row in enumerate(ds)]
+
+
+def _validated(rows: list[tuple[str, dict[str, Any]]], cfg: DataConfig) -> list[dict[str, Any]]:
+    for where, row in rows:
+        validate_chat_row(row, where, cfg.messages_field, cfg.tools_field)
+    return [row for _, row in rows]
+
+
+def load_splits(cfg: DataConfig) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(train_rows, val_rows) per the data config; val split off train if not given."""
+    if cfg.hf_dataset is not None:
+        train = _load_hf(cfg.hf_dataset, cfg.hf_dataset.train_split)
+        val = _load_hf(cfg.hf_dataset, cfg.hf_dataset.val_split) if cfg.hf_dataset.val_split else []
+    else:
+        train = [r for f in cfg.train_files for r in read_rows(f)]
+        val = [r for f in cfg.val_files for r in read_rows(f)]
+    if not train:
+        raise DataError(f"data config {cfg.name!r}: the training files hold no rows.")
+    train_rows, val_rows = _validated(train, cfg), _validated(val, cfg)
+    if not val_rows and cfg.val_fraction > 0:
+        order = list(range(len(train_rows)))
+        random.Random(cfg.shuffle_seed).shuffle(order)
+        n_val = max(1, int(len(order) * cfg.val_fraction))
+        held = set(order[:n_val])
+        val_rows = [r for i, r in enumerate(train_rows) if i in held]
+        train_rows = [r for i, r in enumerate(train_rows) if i not in held]
+    return train_rows, val_rows

@@ -1,0 +1,1 @@
+"""Pure loss functions (torch only, no Lightning)."""

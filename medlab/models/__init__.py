@@ -1,0 +1,1 @@
+"""Model and tokenizer builders: `build_causal_lm`, `load_tokenizer`, LoRA, tiny models."""

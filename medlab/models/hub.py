@@ -1,0 +1,43 @@
+"""Turn Hugging Face Hub / file-system failures into one clear `ModelLoadError`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from medlab.errors import ModelLoadError
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes", "on")
+
+
+@contextlib.contextmanager
+def hub_errors_as_model_load_error(source: str, key: str = "model.path") -> Iterator[None]:
+    """Re-raise loading failures of `source` as a ModelLoadError that says what to do."""
+    try:
+        yield
+    except ModelLoadError:
+        raise
+    except (OSError, ValueError) as exc:
+        looks_local = source.startswith(("/", ".", "~")) or Path(source).exists()
+        if looks_local:
+            detail = (
+                f"could not load {source!r} ({key}): {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0] if str(exc) else ''}. Check that the directory "
+                "holds a Hugging Face checkpoint (config.json, *.safetensors, tokenizer files)."
+            )
+        else:
+            why = (
+                "HF_HUB_OFFLINE is set"
+                if _offline()
+                else "the Hugging Face Hub could not be reached or the id is wrong"
+            )
+            detail = (
+                f"model {source!r} ({key}) is not in the local Hugging Face cache and {why}. "
+                f"Download it where there is network (`hf download {source} --local-dir DIR`), "
+                f"copy DIR here and run with model.path=DIR."
+            )
+        raise ModelLoadError(detail) from exc

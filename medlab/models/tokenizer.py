@@ -1,0 +1,83 @@
+"""Tokenizer loading and the chat template medlab trains with.
+
+`load_tokenizer` returns a fast tokenizer whose chat template is medlab's ChatML template (Qwen3
+format with <think> and tool-call markup, plus ``{% generation %}`` markers that give the
+assistant-token mask) unless ``model.chat_template=tokenizer`` keeps the checkpoint's own.
+The committed tiny tokenizer (``medlab/assets/tokenizer``) is a byte-level BPE trained on the
+project's own text by ``python -m medlab.models.train_tokenizer``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transformers import AutoTokenizer, PreTrainedTokenizerBase
+
+from medlab.config import ASSETS_DIR
+from medlab.errors import ModelLoadError
+from medlab.models.hub import hub_errors_as_model_load_error
+
+TINY_TOKENIZER_DIR = ASSETS_DIR / "tokenizer"
+CHAT_TEMPLATE_DIR = ASSETS_DIR / "chat_templates"
+
+# ChatML control tokens (special: never produced by ordinary text) and Qwen3's markup tokens.
+CHATML_SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+MARKUP_TOKENS = ["<think>", "</think>", "<tool_call>", "</tool_call>", "<tool_response>", "</tool_response>"]
+END_OF_TURN = "<|im_end|>"
+
+
+def read_chat_template(name: str = "medlab_chatml") -> str:
+    """Text of a chat template shipped in medlab/assets/chat_templates."""
+    return (CHAT_TEMPLATE_DIR / f"{name}.jinja").read_text()
+
+
+def load_tokenizer(
+    path: str | Path | None,
+    chat_template: str = "medlab_chatml",
+    revision: str | None = None,
+    trust_remote_code: bool = False,
+) -> PreTrainedTokenizerBase:
+    """Load a tokenizer (None = the committed tiny tokenizer) and set the chat template.
+
+    Adds the ChatML tokens if the tokenizer lacks them (the caller must then resize the model's
+    embeddings: `build_causal_lm` does) and sets a pad token if none exists.
+    """
+    source = str(path) if path is not None else str(TINY_TOKENIZER_DIR)
+    with hub_errors_as_model_load_error(source, key="model.tokenizer_path / model.path"):
+        tokenizer = AutoTokenizer.from_pretrained(
+            source, revision=revision, trust_remote_code=trust_remote_code
+        )
+    if not tokenizer.is_fast:
+        raise ModelLoadError(
+            f"tokenizer at {source} has no fast (Rust) version; medlab needs one for the "
+            "assistant-token mask. Convert it with `tokenizers` or use another checkpoint."
+        )
+    if chat_template == "medlab_chatml":
+        missing = [t for t in CHATML_SPECIAL_TOKENS if t not in tokenizer.get_vocab()]
+        if missing:
+            tokenizer.add_special_tokens({"additional_special_tokens": missing})
+        missing_markup = [t for t in MARKUP_TOKENS if t not in tokenizer.get_vocab()]
+        if missing_markup:
+            tokenizer.add_tokens(missing_markup)
+        tokenizer.chat_template = read_chat_template("medlab_chatml")
+    elif not tokenizer.chat_template:
+        raise ModelLoadError(
+            f"tokenizer at {source} has no chat template and model.chat_template=tokenizer. "
+            "Use model.chat_template=medlab_chatml."
+        )
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = (
+            "<|endoftext|>" if "<|endoftext|>" in tokenizer.get_vocab() else tokenizer.eos_token
+        )
+    return tokenizer
+
+
+def end_of_turn_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """Token ids that end a chat turn / generation (<|im_end|> and the tokenizer's eos)."""
+    ids = []
+    vocab = tokenizer.get_vocab()
+    if END_OF_TURN in vocab:
+        ids.append(vocab[END_OF_TURN])
+    if tokenizer.eos_token_id is not None and tokenizer.eos_token_id not in ids:
+        ids.append(tokenizer.eos_token_id)
+    return ids

@@ -1,0 +1,162 @@
+"""`SFTModule`: supervised fine-tuning with token-normalised gradient accumulation.
+
+Manual optimisation: each training batch is one optimizer step made of micro-batches. The
+trained tokens of all micro-batches (all ranks) are counted first; every micro-batch's summed
+loss is divided by that count before its backward. The gradient is therefore the mean over
+every trained token of the step, exactly as one big batch would give (tests check 4 x 2 == 8).
+
+Logits are computed only at trained positions (the decoder's hidden states are gathered
+before the output projection), which saves the [B, T, V] logits of prompt tokens.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import lightning as L
+import torch
+
+from medlab.config import SFTConfig
+from medlab.data.collate import MicroBatch
+from medlab.losses.sft import IGNORE_INDEX, TokenCEStats, token_cross_entropy
+
+
+def trained_token_logits(model: torch.nn.Module, batch: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
+    """(logits [N, V], targets [N]) at the N positions of `batch` that carry a loss."""
+    decoder = model.get_decoder()  # type: ignore[operator]
+    head = model.get_output_embeddings()  # type: ignore[operator]
+    hidden = decoder(
+        input_ids=batch["input_ids"],
+        attention_mask=batch.get("attention_mask"),
+        position_ids=batch["position_ids"],
+        use_cache=False,
+    ).last_hidden_state  # [B, T, H]
+    keep = batch["targets"] != IGNORE_INDEX  # [B, T]
+    return head(hidden[keep]), batch["targets"][keep]
+
+
+def lr_lambda(schedule: str, warmup_steps: int, max_steps: int, floor: float = 0.1) -> Callable[[int], float]:
+    """Multiplier of the peak lr at step s: linear warmup, then cosine / linear to `floor`."""
+
+    def factor(step: int) -> float:
+        if step < warmup_steps:
+            return (step + 1) / (warmup_steps + 1)
+        if schedule == "constant":
+            return 1.0
+        progress = min(1.0, (step - warmup_steps) / max(1, max_steps - warmup_steps))
+        if schedule == "linear":
+            return 1.0 - (1.0 - floor) * progress
+        return floor + (1.0 - floor) * 0.5 * (1.0 + math.cos(math.pi * progress))
+
+    return factor
+
+
+class SFTModule(L.LightningModule):
+    def __init__(self, model: torch.nn.Module, cfg: SFTConfig) -> None:
+        super().__init__()
+        self.model = model
+        self.cfg = cfg
+        self.automatic_optimization = False
+        self._val_sums: list[torch.Tensor] = []
+
+    # ---- loss -----------------------------------------------------------------------------
+    def micro_batch_stats(self, batch: MicroBatch) -> TokenCEStats:
+        logits, targets = trained_token_logits(self.model, batch)
+        return token_cross_entropy(logits, targets)
+
+    def _global_token_count(self, local: torch.Tensor) -> tuple[torch.Tensor, int]:
+        if self._trainer is None or self.trainer.world_size == 1:
+            return local, 1
+        total = self.trainer.strategy.reduce(local.float(), reduce_op="sum")
+        return total, self.trainer.world_size
+
+    def accumulate_gradients(
+        self, micro_batches: Sequence[MicroBatch], backward: Callable[[torch.Tensor], Any]
+    ) -> dict[str, torch.Tensor]:
+        """Backward every micro-batch with loss_sum * world / (trained tokens of the step).
+
+        DDP averages gradients over ranks, hence the world-size factor: the result is the
+        gradient of (sum of token losses over all ranks) / (all trained tokens).
+        """
+        local_tokens = sum((mb["targets"] != IGNORE_INDEX).sum() for mb in micro_batches)
+        assert isinstance(local_tokens, torch.Tensor)
+        total_tokens, world = self._global_token_count(local_tokens)
+        denominator = total_tokens.clamp(min=1).float() / world
+        loss = torch.zeros((), device=self.device)
+        correct = torch.zeros((), device=self.device, dtype=torch.long)
+        for mb in micro_batches:
+            stats = self.micro_batch_stats(mb)
+            scaled = stats.loss_sum / denominator
+            backward(scaled)
+            loss += scaled.detach() / world
+            correct += stats.num_correct
+        return {"loss": loss, "num_tokens": local_tokens, "num_correct": correct}
+
+    # ---- Lightning hooks ------------------------------------------------------------------
+    def training_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
+        start = time.perf_counter()
+        optimizer = self.optimizers()
+        scheduler = self.lr_schedulers()
+        stats = self.accumulate_gradients(batch, self.manual_backward)
+        if self.cfg.max_grad_norm > 0:
+            self.clip_gradients(
+                optimizer, gradient_clip_val=self.cfg.max_grad_norm, gradient_clip_algorithm="norm"
+            )
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        scheduler.step()  # type: ignore[union-attr]
+        loss = stats["loss"].item()  # one sync per step, also makes step_time honest on GPU
+        step_time = time.perf_counter() - start
+        input_tokens = sum(int(mb["input_ids"].numel()) for mb in batch)
+        num_tokens = max(1, int(stats["num_tokens"]))
+        self.log_dict(
+            {
+                "train/loss": loss,
+                "train/mean_token_accuracy": int(stats["num_correct"]) / num_tokens,
+                "train/tokens_per_sec": input_tokens / step_time,
+                "train/step_time": step_time,
+                "train/lr": optimizer.param_groups[0]["lr"],
+                "train/trained_tokens": float(num_tokens),
+            },
+            on_step=True,
+            on_epoch=False,
+            batch_size=len(batch),
+        )
+        self.log("loss", loss, prog_bar=True, logger=False, on_step=True, batch_size=len(batch))
+
+    def on_validation_epoch_start(self) -> None:
+        self._val_sums = [torch.zeros((), device=self.device, dtype=torch.float64) for _ in range(3)]
+
+    def validation_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
+        for mb in batch:
+            stats = self.micro_batch_stats(mb)
+            for acc, value in zip(self._val_sums, stats, strict=True):
+                acc += value.detach().double()
+
+    def on_validation_epoch_end(self) -> None:
+        loss_sum, count, correct = (
+            self.trainer.strategy.reduce(v, reduce_op="sum") for v in self._val_sums
+        )
+        count = count.clamp(min=1)
+        self.log("val/loss", (loss_sum / count).float(), prog_bar=True, on_epoch=True)
+        self.log("val/mean_token_accuracy", (correct / count).float(), on_epoch=True)
+
+    def configure_optimizers(self) -> Any:
+        params = [p for p in self.model.parameters() if p.requires_grad]
+        decay = [p for p in params if p.ndim >= 2]
+        no_decay = [p for p in params if p.ndim < 2]
+        optimizer = torch.optim.AdamW(
+            [
+                {"params": decay, "weight_decay": self.cfg.weight_decay},
+                {"params": no_decay, "weight_decay": 0.0},
+            ],
+            lr=self.cfg.lr,
+            betas=(self.cfg.adam_beta1, self.cfg.adam_beta2),
+            eps=self.cfg.adam_eps,
+        )
+        schedule = lr_lambda(self.cfg.lr_schedule, self.cfg.warmup_steps, self.cfg.max_steps)
+        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+        return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}

@@ -1,0 +1,131 @@
+"""Run one SFT stage end to end: config -> model, data, trainer -> fit -> HF export.
+
+Layout of a stage directory:
+  checkpoints/last.ckpt   Lightning checkpoint (resume), written atomically
+  csv/metrics.csv         every logged metric (readable without W&B)
+  wandb/                  offline W&B run (sync later with `wandb sync`)
+  hf_checkpoint/          save_pretrained weights + tokenizer + chat template; COMPLETE marker
+  results.json            before/after held-out loss, steps, paths (written last)
+Re-running into the same directory resumes from last.ckpt; a finished stage is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import lightning as L
+import torch
+from omegaconf import DictConfig, OmegaConf
+
+from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete
+from medlab.config import DataConfig, ModelConfig, SFTConfig, from_dict
+from medlab.logging_setup import build_loggers
+from medlab.models.build import apply_lora, build_causal_lm, count_parameters
+from medlab.models.tokenizer import load_tokenizer
+from medlab.stages.chat_datamodule import ChatDataModule
+from medlab.stages.sft import SFTModule
+from medlab.stages.trainer import build_trainer, last_checkpoint
+
+log = logging.getLogger(__name__)
+
+HF_DIR = "hf_checkpoint"
+RESULTS = "results.json"
+
+
+def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, SFTConfig]:
+    """Typed, validated model / data / stage configs (ConfigError names the bad key)."""
+    container = OmegaConf.to_container(cfg, resolve=True)
+    assert isinstance(container, dict)
+    return (
+        from_dict(ModelConfig, container.get("model"), "model"),
+        from_dict(DataConfig, container.get("data"), "data"),
+        from_dict(SFTConfig, container.get("stage"), "stage"),
+    )
+
+
+def run_sft_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
+    """Train, export and summarise one SFT stage into `stage_dir`; returns the results dict."""
+    stage_dir = Path(stage_dir)
+    results_path = stage_dir / RESULTS
+    if is_complete(stage_dir / HF_DIR) and results_path.is_file():
+        log.info("stage already complete, skipping: %s", stage_dir)
+        return dict(json.loads(results_path.read_text()))
+    model_cfg, data_cfg, stage_cfg = parse_configs(cfg)
+    started = time.time()
+    L.seed_everything(int(cfg.get("seed", 0)), workers=True, verbose=False)
+    tokenizer = load_tokenizer(
+        model_cfg.tokenizer_path or model_cfg.path,
+        model_cfg.chat_template,
+        model_cfg.revision,
+        model_cfg.trust_remote_code,
+    )
+    datamodule = ChatDataModule(tokenizer, data_cfg, stage_cfg)
+    datamodule.setup("fit")
+    model = build_causal_lm(model_cfg, tokenizer)
+    if stage_cfg.gradient_checkpointing:
+        model.gradient_checkpointing_enable()
+    if stage_cfg.lora.enabled:
+        model = apply_lora(model, stage_cfg.lora)
+    trainable, total = count_parameters(model)
+    log.info("model %s: %.2fM parameters, %.2fM trainable", model_cfg.name, total / 1e6, trainable / 1e6)
+
+    resume_from = last_checkpoint(stage_dir)
+    resume_step = None
+    if resume_from is not None:
+        resume_step = int(torch.load(resume_from, map_location="cpu", weights_only=False)["global_step"])
+        log.info("resuming from %s (step %d)", resume_from, resume_step)
+    container = OmegaConf.to_container(cfg, resolve=True)
+    assert isinstance(container, dict)
+    loggers = build_loggers(
+        container.get("logger") or {},
+        stage_dir,
+        experiment=str(cfg.get("experiment_name", "default")),
+        stage=str(cfg.get("stage_label", stage_cfg.name)),
+        config=container,
+        resume_step=resume_step,
+    )
+    trainer = build_trainer(
+        dict(container.get("hardware") or {}),
+        max_steps=stage_cfg.max_steps,
+        val_every_n_steps=stage_cfg.val_every_n_steps,
+        checkpoint_every_n_steps=stage_cfg.checkpoint_every_n_steps,
+        log_every_n_steps=stage_cfg.log_every_n_steps,
+        run_dir=stage_dir,
+        loggers=loggers,
+    )
+    module = SFTModule(model, stage_cfg)
+    has_val = bool(datamodule.val_items)
+    val_before_path = stage_dir / "val_before.json"
+    val_before = None
+    if val_before_path.is_file():
+        val_before = json.loads(val_before_path.read_text())["val_loss"]
+    elif has_val and stage_cfg.val_before_training and resume_from is None:
+        val_before = trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
+        atomic_write_json(val_before_path, {"val_loss": val_before})
+    trainer.fit(module, datamodule=datamodule, ckpt_path=str(resume_from) if resume_from else None)
+    if trainer.interrupted:
+        raise KeyboardInterrupt("training interrupted; re-run the same command to resume")
+    val_after = (
+        trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
+        if has_val
+        else None
+    )
+    results: dict[str, Any] = {
+        "stage": stage_cfg.name,
+        "model": model_cfg.name,
+        "data": data_cfg.name,
+        "steps": trainer.global_step,
+        "val_loss_before": val_before,
+        "val_loss_after": val_after,
+        "hf_checkpoint": str(stage_dir / HF_DIR),
+        "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
+        "wall_time_s": round(time.time() - started, 1),
+    }
+    if trainer.is_global_zero:
+        export_hf_checkpoint(module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save)
+        atomic_write_json(results_path, results)
+    return results
