@@ -1,7 +1,9 @@
 """Run an experiment: one stage, or a list of phases chained through their HF checkpoints.
 
-A phase is ``{name, overrides}``: the overrides are merged over the composed config, and every
-phase after the first starts from the previous phase's ``hf_checkpoint``. Each phase writes
+``phases`` maps a phase name to ``{overrides: {...}}``, in run order; the overrides are merged
+over the composed config, and every phase after the first starts from the previous phase's
+``hf_checkpoint``. Override one phase from the command line with
+``phases.phase2_persona.overrides.stage.max_steps=10``. Each phase writes
 into ``<run_dir>/<name>``; a single-stage experiment writes into ``<run_dir>/<stage.name>``.
 """
 
@@ -33,18 +35,20 @@ def _run_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
 
 def phase_configs(cfg: DictConfig) -> list[tuple[str, DictConfig]]:
     """(name, config) per phase, without chaining (model.path of later phases set at run time)."""
-    phases = cfg.get("phases") or []
+    phases = cfg.get("phases") or {}
     if not phases:
         return [(str(cfg.stage.name), cfg)]
+    if not isinstance(phases, DictConfig):
+        raise ConfigError("phases: must be a mapping {phase_name: {overrides: {...}}}.")
     out = []
-    base = OmegaConf.masked_copy(cfg, [k for k in cfg if k not in ("phases", "phase_data")])
-    for i, phase in enumerate(phases):
-        if "name" not in phase:
-            raise ConfigError(f"phases[{i}].name: missing; every phase needs a name.")
-        merged = OmegaConf.merge(base, phase.get("overrides") or {})
+    base = OmegaConf.masked_copy(cfg, [str(k) for k in cfg if k not in ("phases", "phase_data")])
+    for name, phase in phases.items():
+        overrides = phase.get("overrides") if phase is not None else None
+        resolved = OmegaConf.to_container(overrides, resolve=True) if overrides else {}
+        merged = OmegaConf.merge(base, resolved)
         assert isinstance(merged, DictConfig)
-        merged.stage_label = str(phase.name)
-        out.append((str(phase.name), merged))
+        merged.stage_label = str(name)
+        out.append((str(name), merged))
     return out
 
 

@@ -51,14 +51,15 @@ class AppendingCSVLogger(CSVLogger):
         return self._experiment
 
 
-def truncate_metrics(path: Path, after_step: int) -> None:
-    """Drop rows logged after `after_step` (by an attempt that died before its next checkpoint)."""
+def truncate_metrics(path: Path, resume_step: int) -> None:
+    """Drop rows of steps the resumed run will redo (logged by an attempt that died before its
+    next checkpoint). Lightning logs optimizer step k (1-based) under step k - 1."""
     if not path.is_file():
         return
     with path.open(newline="") as handle:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])
-        rows = [r for r in reader if not r.get("step") or int(float(r["step"])) <= after_step]
+        rows = [r for r in reader if not r.get("step") or int(float(r["step"])) < resume_step]
     with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
@@ -104,3 +105,10 @@ def build_loggers(
         )
         loggers.append(wandb_logger)
     return loggers
+
+
+def finish_loggers(loggers: list[Logger], failed: bool) -> None:
+    """Close W&B runs so each stage / phase is its own run and its data is flushed."""
+    for logger in loggers:
+        if isinstance(logger, WandbLogger) and logger._experiment is not None:
+            logger.experiment.finish(exit_code=1 if failed else 0)

@@ -864,3 +864,1042 @@ EXPLAIN: list[tuple[str, dict]] = [
             "Clinician wants indications, options with key cautions, then practical pearls like trial duration and medication-overuse headache thresholds.",
         ),
     }),
+    ("depression", {
+        "patient": (
+            "How do I know the difference between feeling sad and actually being depressed?",
+            """Sadness is a normal response to loss, disappointment or stress. It usually eases with time, and you can still enjoy some things and feel better on some days.
+
+            Depression is a health condition, not a weakness. Clinicians think about depression when, for at least two weeks and most of the day, nearly every day, someone has low mood or a clear loss of interest or pleasure in things they usually enjoy, along with several other changes, such as:
+            - sleeping much more or much less,
+            - changes in appetite or weight,
+            - low energy, or feeling slowed down or restless,
+            - trouble concentrating or making decisions,
+            - feelings of worthlessness or excessive guilt,
+            - thoughts of death or suicide.
+
+            The other key feature is that it gets in the way of daily life — work, relationships, looking after yourself.
+
+            Depression is common and treatable. Talking therapies, medicines, exercise and social support all help, and many people use a combination. A primary care clinician is a good first step. If you ever have thoughts of ending your life, contact a crisis line or emergency services right away.""",
+        ),
+        "caregiver": (
+            "My teenage son seems depressed. How can I support him?",
+            """It's good that you're paying attention — parents' support matters a lot.
+
+            **Open the door gently**
+            - Choose a calm moment, say what you've noticed ("You've seemed really down lately"), and ask how he's doing.
+            - Listen more than you talk. Avoid fixing, minimizing ("everyone feels like that") or lecturing.
+            - Let him know you're not angry and that depression is a real, treatable condition.
+
+            **Get help involved**
+            - Book a visit with his doctor or a mental health professional, and offer to go with him.
+            - Let school counselors know if he's comfortable with that.
+
+            **Everyday support**
+            - Keep routines for sleep, meals and some physical activity.
+            - Stay connected through low-pressure time together — a drive, a walk, a shared show.
+
+            **Safety**
+            - It's okay to ask directly, "Are you having thoughts of hurting yourself or ending your life?" Asking does not put the idea in someone's head.
+            - Lock away medicines, and firearms if present.
+            - If he talks about suicide or you're worried about his immediate safety, call a crisis line or emergency services now.""",
+        ),
+        "student": (
+            "What are the main biological models of major depressive disorder?",
+            """No single model explains major depressive disorder; current thinking integrates several.
+
+            - **Monoamine hypothesis:** reduced serotonergic, noradrenergic or dopaminergic signaling. It explains why monoaminergic antidepressants work, but not why the clinical effect takes weeks when transporter blockade is immediate, and recent reviews don't support a simple "serotonin deficiency."
+            - **Neuroplasticity/neurotrophic model:** stress and depression are associated with reduced BDNF, dendritic atrophy and smaller hippocampal volume; antidepressants, exercise and ketamine appear to promote synaptogenesis.
+            - **Glutamatergic model:** ketamine, an NMDA receptor antagonist, produces rapid antidepressant effects, implicating glutamate signaling.
+            - **HPA axis dysregulation:** raised cortisol and impaired negative feedback in a subset of patients.
+            - **Inflammation:** raised cytokines (IL-6, TNF-α, CRP) in a subgroup; interferon therapy can induce depressive symptoms.
+            - **Circuit models:** altered connectivity between prefrontal cortex, anterior cingulate, amygdala and reward circuitry.
+
+            Genetics is polygenic (heritability about 35%), and environmental factors such as early-life adversity interact with it. This heterogeneity is one reason individual responses to treatment vary so much.""",
+            "Survey the main models with one strength and one limitation each: monoamine, neurotrophic, glutamate, HPA, inflammation, circuits, plus genetics.",
+        ),
+    }),
+    ("sleep hygiene", {
+        "patient": (
+            "I have trouble falling asleep. What actually counts as good sleep hygiene?",
+            """Sleep hygiene means the habits and surroundings that make it easier for your body to fall asleep and stay asleep. The ones with the most support:
+
+            - **Keep a regular schedule.** Get up at the same time every day, weekends included. A fixed wake time is the anchor for your body clock.
+            - **Get morning light** and some daytime activity; both strengthen your natural sleep–wake rhythm.
+            - **Watch caffeine and alcohol.** Caffeine can linger for many hours, so avoid it after early afternoon. Alcohol may help you nod off but fragments sleep later in the night.
+            - **Wind down.** Spend the last half hour or so on something calm with dim light. Screens are less of a problem than the stimulating content on them.
+            - **Make the bedroom cool, dark and quiet,** and use the bed mainly for sleep.
+            - **Don't lie awake for long.** If you can't sleep after what feels like 20 minutes, get up, do something quiet, and return when sleepy.
+
+            If trouble sleeping lasts more than a few weeks, talk to a clinician. Cognitive behavioral therapy for insomnia (CBT-I) works well and is recommended before sleeping pills for long-term insomnia.""",
+        ),
+        "caregiver": (
+            "My elderly father with dementia is up all night and sleeps during the day. Any practical tips?",
+            """Sleep–wake reversal is very common in dementia and exhausting for caregivers. Things that often help:
+
+            **During the day**
+            - Bright light in the morning: open curtains, sit by a window, or go outside.
+            - Keep him engaged and active — a walk, simple chores, visitors — and limit daytime naps to a short one in the early afternoon.
+            - Cut back on caffeine, especially after lunch.
+
+            **In the evening**
+            - A predictable, calm routine: the same order of washing, changing and a familiar activity.
+            - Reduce noise and busy TV programs; dim the lights.
+            - Offer the bathroom before bed to reduce night waking.
+
+            **At night**
+            - Night lights help with orientation and prevent falls.
+            - If he wakes, respond calmly and briefly; arguing tends to increase agitation.
+
+            **Check with his clinician** about pain, constipation, urinary problems, low mood, or medicines that could be disrupting sleep. Sleeping pills and sedating antihistamines can increase confusion and falls in older adults, so avoid them unless his clinician advises otherwise.
+
+            Your own rest matters too — ask about respite care or overnight help.""",
+        ),
+        "student": (
+            "How is sleep regulated physiologically? What's the two-process model?",
+            """The **two-process model** (Borbély) describes sleep timing as the interaction of two systems.
+
+            **Process S — homeostatic sleep pressure.** Sleep drive builds the longer you are awake and dissipates during sleep. Extracellular **adenosine**, a by-product of neural energy use, accumulates in the basal forebrain and promotes sleepiness; caffeine works by blocking adenosine receptors.
+
+            **Process C — circadian rhythm.** The **suprachiasmatic nucleus** of the hypothalamus is the master clock, entrained mainly by light via melanopsin-containing retinal ganglion cells. Molecularly, a transcription–translation feedback loop (CLOCK/BMAL1 driving PER and CRY, which inhibit them) runs on a cycle of about 24 hours. The SCN promotes wakefulness during the biological day and, through the pineal gland, **melatonin** secretion in darkness.
+
+            Sleep comes most easily when high sleep pressure coincides with the circadian night.
+
+            **Sleep architecture:** NREM stages N1–N3 (N3 is slow-wave sleep, concentrated early in the night) alternate with REM sleep in ~90-minute cycles, with REM periods lengthening toward morning. Wake-promoting systems (orexin, noradrenergic, histaminergic, cholinergic) and sleep-promoting GABAergic neurons of the ventrolateral preoptic nucleus inhibit each other in a "flip-flop" switch.""",
+        ),
+    }),
+    ("drug half-life", {
+        "patient": (
+            "What does a drug's 'half-life' mean?",
+            """A drug's half-life is the time it takes for the amount of that drug in your blood to fall by half.
+
+            Imagine a medicine with a half-life of 6 hours. Six hours after it reaches its peak, half is left; after another 6 hours, a quarter; after another 6, an eighth, and so on. After about four to five half-lives, almost all of it has gone.
+
+            Half-life helps explain several everyday things about medicines:
+            - **How often you take it.** Drugs with short half-lives often need several doses a day; long half-life drugs may be once a day or less often.
+            - **Why some take time to work fully.** With regular dosing, it takes about four to five half-lives for levels to settle at a steady state.
+            - **Why effects can linger** after you stop a medicine.
+
+            Half-life isn't fixed for everyone. Age, liver and kidney function, and other medicines can lengthen or shorten it — one reason doses are tailored by prescribers and pharmacists, and why it's worth asking them before changing how you take anything.""",
+        ),
+        "student": (
+            "Can you explain half-life, volume of distribution and clearance, and how they relate?",
+            """The three are linked by one relationship:
+
+            **t½ = (0.693 × Vd) / CL**
+
+            - **Clearance (CL)** is the volume of plasma cleared of drug per unit time. It's the main determinant of the maintenance dose rate needed to reach a given steady-state concentration.
+            - **Volume of distribution (Vd)** is a proportionality constant linking the amount of drug in the body to plasma concentration. A large Vd (lipophilic, tissue-bound drugs) means most drug sits outside plasma; it determines the loading dose.
+            - **Half-life** is therefore a *dependent* variable: it lengthens if Vd increases or clearance decreases.
+
+            **Implications for first-order kinetics**
+            - Steady state is reached after ~4–5 half-lives regardless of dose; a loading dose gets there faster.
+            - Elimination is ~94–97% complete after 4–5 half-lives.
+            - Two drugs can share a half-life for different reasons, such as high Vd with high clearance versus low Vd with low clearance.
+
+            **Exceptions:** some drugs (e.g., phenytoin, ethanol at typical concentrations) show saturable, zero-order elimination, where a constant *amount* is removed per unit time and small dose changes can cause disproportionate rises in concentration.""",
+            "Give the t1/2 = 0.693 Vd/CL relationship, explain why half-life is a dependent variable, then steady state, loading dose logic and zero-order exceptions.",
+        ),
+        "clinician": (
+            "Which patient factors most often alter pharmacokinetics in practice?",
+            """A pragmatic checklist:
+
+            - **Renal function:** reduced clearance of renally excreted drugs and active metabolites (e.g., DOACs, gabapentinoids, many antibiotics, morphine-6-glucuronide). Use a current creatinine clearance or eGFR as the drug label specifies, and remember creatinine-based estimates are unreliable in AKI and at extremes of muscle mass.
+            - **Hepatic function:** cirrhosis reduces metabolism and first-pass extraction, raising oral bioavailability of high-extraction drugs; Child-Pugh class guides labeled adjustments.
+            - **Age:** lower renal clearance, more body fat and less body water in older adults (larger Vd for lipophilic drugs such as diazepam), plus increased pharmacodynamic sensitivity.
+            - **Body size:** obesity changes Vd for lipophilic drugs and raises questions about total versus ideal versus adjusted body weight.
+            - **Protein binding:** hypoalbuminemia raises free fractions of highly bound drugs (phenytoin), so total levels mislead.
+            - **Interactions:** CYP3A4, CYP2D6 and P-gp inhibitors or inducers, including clarithromycin, azoles, rifampicin and St John's wort.
+            - **Pharmacogenomics:** e.g., CYP2C19 and clopidogrel, CYP2D6 and codeine, TPMT/NUDT15 and thiopurines.
+            - **Critical illness:** augmented renal clearance, fluid shifts and extracorporeal circuits.
+
+            Involve clinical pharmacists and use therapeutic drug monitoring where available.""",
+        ),
+    }),
+    ("the Krebs cycle", {
+        "patient": (
+            "In simple terms, what is the Krebs cycle? My daughter is studying it and I'm lost.",
+            """Think of the Krebs cycle (also called the citric acid cycle) as the central furnace in each of your cells' power stations, the mitochondria.
+
+            The food you eat — carbohydrates, fats and proteins — is broken down into smaller fuel pieces. Many of them are turned into a two-carbon molecule called acetyl-CoA, which enters the cycle. Inside, it goes through a loop of chemical steps, and along the way:
+
+            - its carbon atoms are released as carbon dioxide, which you breathe out;
+            - energy is captured by "carrier" molecules (NADH and FADH2), like charging batteries.
+
+            Those charged carriers then pass their energy to the next stage, the electron transport chain, which uses oxygen to make most of the cell's usable energy molecule, ATP. That's a big part of why we need to breathe oxygen.
+
+            It's called a cycle because the molecule that starts the loop is regenerated at the end, ready to accept the next acetyl-CoA. The names of the steps are what students memorize; the big idea is "fuel in, CO2 out, energy captured.\"""",
+        ),
+        "student": (
+            "Summarize the steps and outputs of the TCA cycle and how it's regulated.",
+            """**Inputs:** acetyl-CoA (from pyruvate via pyruvate dehydrogenase, from fatty acid β-oxidation, or from ketogenic amino acids) plus oxaloacetate.
+
+            **Steps** (mnemonic "Citrate Is Krebs' Starting Substrate For Making Oxaloacetate"):
+            citrate → isocitrate → α-ketoglutarate → succinyl-CoA → succinate → fumarate → malate → oxaloacetate.
+
+            **Yield per acetyl-CoA:** 3 NADH, 1 FADH2, 1 GTP (or ATP), 2 CO2 — roughly 10 ATP after oxidative phosphorylation.
+
+            **Key enzymes and regulation**
+            - **Citrate synthase:** inhibited by ATP, NADH, succinyl-CoA and citrate.
+            - **Isocitrate dehydrogenase** (rate-limiting): activated by ADP and Ca²⁺, inhibited by ATP and NADH.
+            - **α-Ketoglutarate dehydrogenase:** inhibited by succinyl-CoA and NADH; like pyruvate dehydrogenase it needs thiamine pyrophosphate, lipoate, CoA, FAD and NAD⁺.
+            - **Succinate dehydrogenase** is also complex II of the electron transport chain.
+
+            **Beyond energy:** the cycle is amphibolic — intermediates feed gluconeogenesis (oxaloacetate via malate), fatty acid synthesis (citrate export), heme synthesis (succinyl-CoA) and amino acids (α-ketoglutarate, oxaloacetate). Anaplerotic reactions such as pyruvate carboxylase replenish intermediates.""",
+            "Student wants the list plus yields and regulation. Include rate-limiting step, cofactors for the dehydrogenase complexes, and amphibolic roles.",
+        ),
+        "clinician": (
+            "Where does TCA cycle biochemistry actually matter clinically?",
+            """A few places where it comes up at the bedside:
+
+            - **Thiamine deficiency:** thiamine pyrophosphate is a cofactor for pyruvate dehydrogenase and α-ketoglutarate dehydrogenase. In deficiency, pyruvate is shunted to lactate and cerebral energy metabolism fails — Wernicke encephalopathy, and "wet" beriberi with high-output heart failure. This is why at-risk patients (alcohol use disorder, malnutrition, hyperemesis, post-bariatric surgery) should receive thiamine before or with glucose.
+            - **Lactic acidosis:** impaired oxidative metabolism in shock, with mitochondrial toxins (cyanide, carbon monoxide) or in inherited PDH deficiency diverts pyruvate to lactate.
+            - **Ketosis:** in prolonged fasting or insulin deficiency, oxaloacetate is diverted to gluconeogenesis, so acetyl-CoA from fatty acids is channeled into ketone bodies.
+            - **Oncology:** IDH1/IDH2 mutations (gliomas, AML) produce the oncometabolite 2-hydroxyglutarate and are therapeutic targets; succinate dehydrogenase and fumarate hydratase mutations cause hereditary paraganglioma and renal cancer syndromes.
+            - **Arsenic** inhibits lipoic acid–dependent enzymes, blocking the same dehydrogenase complexes.""",
+        ),
+    }),
+    ("the action potential", {
+        "patient": (
+            "How do nerves actually send signals? Is it electricity?",
+            """In a sense, yes — but it's electricity carried by charged particles called ions rather than by electrons in a wire.
+
+            A resting nerve cell keeps a slight electrical imbalance across its outer membrane: more sodium outside, more potassium inside, with the inside slightly negative. Tiny pumps spend energy keeping it that way, like charging a battery.
+
+            When the nerve is stimulated enough, little gates in the membrane open and sodium rushes in. For a split second the inside becomes positive. That change triggers the next patch of membrane to do the same, so a wave of electrical change travels along the nerve — the "action potential." Potassium gates then open to reset the charge.
+
+            Many nerves are wrapped in an insulating layer called myelin, which lets the signal jump from gap to gap and travel much faster. When the signal reaches the end of the nerve, it releases chemical messengers that pass the message on to the next nerve or a muscle.
+
+            Conditions such as multiple sclerosis (damage to myelin) and the effects of some local anesthetics (which block sodium gates) make sense once you know this.""",
+        ),
+        "student": (
+            "Walk me through the phases of a neuronal action potential and the ion channels involved.",
+            """**Resting membrane potential (~−70 mV):** set mainly by K⁺ leak channels (high K⁺ permeability pulls the membrane toward E_K ≈ −90 mV) and maintained by the Na⁺/K⁺-ATPase (3 Na⁺ out, 2 K⁺ in).
+
+            **1. Depolarization to threshold (~−55 mV):** graded synaptic or receptor potentials open enough voltage-gated Na⁺ channels to start positive feedback.
+
+            **2. Rapid upstroke:** Na⁺ influx drives the membrane toward E_Na (≈ +60 mV), peaking around +30 mV.
+
+            **3. Repolarization:** Na⁺ channels inactivate (the inactivation gate closes) while slower voltage-gated K⁺ channels open, and K⁺ efflux returns the potential toward negative.
+
+            **4. Afterhyperpolarization:** K⁺ channels close slowly, briefly overshooting toward E_K.
+
+            **Refractory periods:** the *absolute* refractory period reflects Na⁺ channel inactivation — no stimulus can fire another spike. In the *relative* period a stronger stimulus can. This enforces one-way propagation.
+
+            **Conduction:** myelin increases membrane resistance and reduces capacitance, and nodes of Ranvier concentrate Na⁺ channels, allowing saltatory conduction. Larger diameter also speeds conduction.
+
+            Note that the concentration gradients barely change during a single action potential; very few ions actually move.""",
+            "Go phase by phase with the channel responsible and approximate voltages, then refractory periods and saltatory conduction.",
+        ),
+        "clinician": (
+            "Why does hyperkalemia cause arrhythmias, at the level of membrane physiology?",
+            """Raised extracellular K⁺ reduces the K⁺ gradient, so the resting membrane potential of cardiac myocytes becomes **less negative** (partially depolarized).
+
+            Consequences:
+            - **Sodium channel inactivation:** at a less negative resting potential, a larger fraction of voltage-gated Na⁺ channels sits in the inactivated state. Fewer are available for phase 0, so the upstroke slows — slowed conduction, QRS widening, and eventually a sine-wave pattern and ventricular fibrillation or asystole.
+            - **Faster repolarization:** higher extracellular K⁺ increases conductance of some K⁺ channels (notably I_Kr), shortening repolarization — the peaked, narrow-based T waves often seen early.
+            - **Conduction system:** atrial myocytes are particularly sensitive (flattened or absent P waves), and AV block and bradyarrhythmias can occur.
+
+            ECG changes correlate imperfectly with the serum level, and patients can deteriorate without warning.
+
+            **Therapeutic logic:** IV calcium doesn't lower potassium; it raises the threshold potential, restoring the gap between resting and threshold potential and stabilizing the membrane within minutes. Insulin (with glucose) and β2-agonists shift K⁺ into cells via Na⁺/K⁺-ATPase stimulation, while binders, diuretics or dialysis remove it from the body.""",
+        ),
+    }),
+    ("the immune system", {
+        "patient": (
+            "Can you give me a simple overview of how the immune system works?",
+            """Your immune system is a defense network with two main teams.
+
+            **The first responders (innate immunity)** are always on duty. Skin and mucus membranes are physical barriers. If germs get past them, white blood cells such as neutrophils and macrophages rush in within minutes to hours, swallowing invaders and sounding the alarm with chemical signals. That response causes familiar signs like redness, swelling and fever.
+
+            **The specialists (adaptive immunity)** take a few days to get going but are precisely targeted:
+            - **B cells** make antibodies — proteins that latch onto a specific germ and mark it for destruction.
+            - **T cells** coordinate the response and destroy cells that have been infected.
+
+            Crucially, the adaptive system remembers. After an infection or a vaccine, memory cells stay ready, so the next encounter is dealt with faster — often before you feel ill.
+
+            Sometimes the system misfires: reacting to harmless things (allergies), attacking the body's own tissues (autoimmune diseases), or being weakened by illness or medicines. Sleep, exercise, a balanced diet, vaccines and not smoking all support it.""",
+        ),
+        "caregiver": (
+            "My wife is on chemotherapy and her immune system is weak. How do I help protect her from infections?",
+            """Chemotherapy often lowers the white blood cells that fight infection, especially in the week or two after each treatment. Practical steps that teams commonly recommend:
+
+            **Hygiene**
+            - Everyone in the home washes hands often, especially before preparing food and after using the bathroom.
+            - Keep alcohol-based hand sanitizer handy, and ask visitors with coughs, colds or stomach bugs to stay away.
+
+            **Food safety**
+            - Cook meat, eggs and fish thoroughly; wash fruit and vegetables; avoid unpasteurized products. Her team may give more specific advice.
+
+            **Around the house**
+            - Take over tasks like emptying litter boxes or cleaning up after pets, and gardening without gloves.
+            - Keep up with the vaccines recommended for household members, such as the flu vaccine — ask her team which are appropriate.
+
+            **Most important: fever.** Know exactly what temperature her team wants you to call about and the number to use, day or night. A fever during chemotherapy can be a medical emergency (neutropenic fever). Also call for chills, shaking, a new cough, burning when urinating, or redness around a line or port.""",
+        ),
+        "student": (
+            "Give me a structured overview of innate versus adaptive immunity.",
+            """**Innate immunity** — rapid (minutes to hours), germline-encoded, no classic memory.
+            - *Barriers:* epithelium, mucus, antimicrobial peptides, commensal flora.
+            - *Cells:* neutrophils, macrophages, dendritic cells, NK cells, mast cells, eosinophils, innate lymphoid cells.
+            - *Recognition:* pattern recognition receptors (Toll-like receptors, NOD-like receptors, RIG-I) detect PAMPs and DAMPs.
+            - *Effectors:* phagocytosis, complement (classical, lectin and alternative pathways → opsonization, MAC, anaphylatoxins), cytokines (IL-1, IL-6, TNF-α, type I interferons).
+
+            **Adaptive immunity** — slower on first exposure (days), highly specific, with memory.
+            - *Antigen receptors:* generated by V(D)J recombination.
+            - *B cells:* produce antibodies; class switching and affinity maturation occur in germinal centers with T follicular helper cells.
+            - *CD4+ T cells* recognize peptide on MHC II; subsets Th1, Th2, Th17, Tfh and Treg.
+            - *CD8+ T cells* recognize peptide on MHC I and kill infected or malignant cells.
+
+            **The bridge:** dendritic cells capture antigen, migrate to lymph nodes and present it with co-stimulatory signals (B7–CD28) to activate naive T cells. Innate signals therefore shape the type and strength of the adaptive response — the principle behind vaccine adjuvants.""",
+            "Structure as innate vs adaptive with timing, cells, receptors and effectors, then emphasize dendritic cells as the link.",
+        ),
+    }),
+    ("inflammation", {
+        "patient": (
+            "Everyone talks about inflammation. What is it, and is it always bad?",
+            """Inflammation is your body's protective response to injury or infection, and in the short term it's essential.
+
+            When you cut your finger or catch an infection, blood vessels nearby widen and become leakier so immune cells and proteins can reach the area. That's why an injured or infected spot becomes red, warm, swollen and painful. Once the threat is dealt with, the inflammation is supposed to switch off and healing takes over. This is *acute* inflammation, and it's helpful.
+
+            Problems arise when inflammation doesn't switch off or is aimed at the wrong target. *Chronic* inflammation plays a role in conditions like rheumatoid arthritis, inflammatory bowel disease and psoriasis, and lower-grade inflammation contributes to the buildup of plaque in arteries.
+
+            You'll see a lot of marketing for "anti-inflammatory" diets and supplements. The habits with reasonable evidence for supporting health overall — regular activity, not smoking, a healthy weight, a diet rich in vegetables, fruit, whole grains and fish, and good sleep — are also the ones linked with lower levels of chronic inflammation. Specific supplements have much weaker evidence.""",
+        ),
+        "student": (
+            "Explain the cellular and vascular events of acute inflammation.",
+            """**Triggers:** PAMPs and DAMPs are detected by pattern recognition receptors on resident macrophages, dendritic cells and mast cells, which release mediators.
+
+            **Vascular events**
+            - *Transient vasoconstriction* then *vasodilation* (histamine, prostaglandins, nitric oxide) → increased blood flow → **rubor** and **calor**.
+            - *Increased permeability:* endothelial contraction and gaps in postcapillary venules → protein-rich exudate → **tumor** (swelling).
+            - Mediators such as bradykinin and PGE2 sensitize nociceptors → **dolor**; loss of function follows.
+
+            **Cellular events (neutrophil recruitment)**
+            1. *Margination and rolling* — selectins (E- and P-selectin on endothelium).
+            2. *Firm adhesion* — integrins (LFA-1, Mac-1) bind ICAM-1, activated by chemokines such as IL-8.
+            3. *Transmigration (diapedesis)* — PECAM-1.
+            4. *Chemotaxis* — toward C5a, LTB4, IL-8 and bacterial products.
+            5. *Phagocytosis and killing* — oxidative burst (NADPH oxidase, myeloperoxidase) and neutrophil extracellular traps.
+
+            **Resolution:** lipid mediators (lipoxins, resolvins), IL-10 and TGF-β, plus neutrophil apoptosis and macrophage clearance (efferocytosis). Failed resolution leads to chronic inflammation, dominated by macrophages and lymphocytes, with tissue damage and fibrosis.
+
+            **Systemic effects:** IL-1, IL-6 and TNF-α cause fever and the hepatic acute-phase response (CRP, fibrinogen).""",
+        ),
+        "clinician": (
+            "CRP versus ESR: when is each more useful?",
+            """**CRP (C-reactive protein)**
+            - Hepatic acute-phase protein induced mainly by IL-6.
+            - Rises within 6–8 hours, peaks around 48 hours, and falls quickly (half-life ~19 hours) once the stimulus resolves.
+            - Better for tracking acute inflammation and treatment response, e.g., in bacterial infection or after surgery.
+            - Little affected by age, anemia or red cell morphology. Can stay modest in SLE flares (serositis is an exception) and is suppressed by IL-6 blockade (tocilizumab).
+
+            **ESR (erythrocyte sedimentation rate)**
+            - Indirect: reflects how fibrinogen and immunoglobulins promote rouleaux formation.
+            - Rises and falls slowly over days to weeks.
+            - Increased by age, female sex, anemia, pregnancy, renal failure and paraproteins; decreased by polycythemia, sickle cells and very low fibrinogen.
+            - Still valued in giant cell arteritis and polymyalgia rheumatica, osteomyelitis monitoring, and when a paraprotein is suspected.
+
+            **In practice:** CRP is usually the better first-line marker. Neither is specific; interpret with the clinical picture, and remember that a normal value doesn't exclude localized infection or vasculitis.""",
+            "Compare kinetics, influences and best use cases for CRP vs ESR in a clinician-friendly format.",
+        ),
+    }),
+    ("atrial fibrillation", {
+        "patient": (
+            "What is atrial fibrillation, and why does it matter?",
+            """Atrial fibrillation (AFib) is a common heart rhythm problem. Normally a natural pacemaker in the heart's upper chambers (the atria) sends out regular signals, so the heart beats in a steady rhythm. In AFib, the atria fire chaotic electrical signals and quiver instead of squeezing properly. The lower chambers then beat irregularly and often fast.
+
+            Some people notice a fluttering or pounding heartbeat, breathlessness, tiredness or dizziness; others have no symptoms at all and it's found at a routine check.
+
+            AFib matters for two main reasons:
+            - **Stroke risk.** Because the atria aren't squeezing well, blood can pool and form clots, which can travel to the brain. This is why many people with AFib are offered a blood thinner, depending on their personal risk.
+            - **Heart strain.** A persistently fast rate can tire the heart over time.
+
+            Treatment focuses on preventing strokes, controlling the heart rate or rhythm, and managing things that drive AFib, such as high blood pressure, sleep apnea, heavy drinking and excess weight.""",
+        ),
+        "caregiver": (
+            "My mother was just diagnosed with AFib and started a blood thinner. What should I keep an eye on?",
+            """Here's what families are usually advised to watch for.
+
+            **Bleeding — the main risk with blood thinners**
+            - Minor: easier bruising, gums bleeding when brushing, nosebleeds that stop with pressure. Mention these at her next visit.
+            - Serious — call for urgent help: vomiting blood or material like coffee grounds, black or bloody stools, blood in urine, a nosebleed that won't stop, or any significant fall, especially if she hits her head, even if she seems fine.
+
+            **Stroke signs (BE FAST)** — sudden balance loss, vision change, face drooping, arm weakness or speech difficulty: call emergency services immediately.
+
+            **Heart rhythm symptoms** — new fainting, chest pain or severe breathlessness need emergency care; a persistently racing heartbeat or more tiredness should be reported to her team.
+
+            **Practical tips**
+            - Keep an updated medicine list and show it to every clinician, dentist and pharmacist.
+            - Check with her pharmacist before any new over-the-counter medicine or supplement; some pain relievers and herbal products raise bleeding risk.
+            - Don't stop the blood thinner without talking to her prescriber.""",
+        ),
+        "student": (
+            "What's the pathophysiology of atrial fibrillation?",
+            """AF needs **triggers** to start it and a **substrate** to sustain it.
+
+            **Triggers:** ectopic firing from myocardial sleeves extending into the **pulmonary veins** is the classic source, which is why pulmonary vein isolation is the cornerstone of ablation. Autonomic surges can also provoke episodes.
+
+            **Substrate and maintenance:** multiple re-entrant wavelets and rotor-like drivers persist when atrial tissue has:
+            - *electrical remodeling* — shortened refractory period and action potential duration (reduced L-type Ca²⁺ current), which AF itself induces ("AF begets AF");
+            - *structural remodeling* — atrial dilation and fibrosis from hypertension, valvular disease, heart failure, obesity, aging and sleep apnea, slowing and fragmenting conduction.
+
+            **Consequences**
+            - Loss of atrial kick (which can reduce cardiac output, especially with stiff ventricles).
+            - Irregularly irregular ventricular response governed by AV nodal filtering.
+            - Stasis in the **left atrial appendage** → thrombus → cardioembolic stroke (Virchow's triad).
+            - Persistent rapid rates can cause tachycardia-induced cardiomyopathy.
+
+            On ECG: no organized P waves, fibrillatory baseline, irregularly irregular R–R intervals.""",
+            "Use the trigger + substrate framework (pulmonary veins, electrical and structural remodeling), then hemodynamic and thromboembolic consequences and ECG features.",
+        ),
+        "clinician": (
+            "Summarize the current framework for managing atrial fibrillation.",
+            """Recent ESC guidance uses **AF-CARE**, and ACC/AHA/ACCP/HRS guidance takes a similar approach:
+
+            - **C — Comorbidity and risk-factor management:** hypertension, obesity (weight loss reduces AF burden), sleep apnea, alcohol reduction, diabetes, heart failure, physical activity.
+            - **A — Avoid stroke and thromboembolism:** assess risk with CHA2DS2-VA (ESC) or CHA2DS2-VASc. Prefer DOACs over warfarin except with mechanical valves or moderate-to-severe mitral stenosis. Address modifiable bleeding risks rather than using bleeding scores to withhold anticoagulation. Consider left atrial appendage occlusion when anticoagulation is contraindicated long-term.
+            - **R — Reduce symptoms by rate and rhythm control:** beta-blockers or non-dihydropyridine calcium channel blockers (avoid the latter in HFrEF), with digoxin as an adjunct. Early rhythm control improved outcomes in EAST-AFNET 4, and catheter ablation is first-line for many symptomatic patients and those with HFrEF (CASTLE-AF).
+            - **E — Evaluation and dynamic reassessment:** echocardiography, thyroid function, renal function (for DOAC dosing), and periodic review as risk changes.
+
+            Anticoagulation decisions follow thromboembolic risk, not whether the patient is in sinus rhythm after cardioversion or ablation.""",
+        ),
+    }),
+    ("pneumonia", {
+        "patient": (
+            "What is pneumonia, and how is it different from a chest cold?",
+            """A chest cold (acute bronchitis) is usually a viral infection of the larger airways. It causes a cough that can linger for a few weeks, but the lungs' air sacs aren't affected, and most people recover without antibiotics.
+
+            Pneumonia is an infection deeper in the lungs, in the tiny air sacs (alveoli). They fill with fluid and immune cells, which makes it harder for oxygen to get into the blood. It can be caused by bacteria, viruses or, less often, fungi.
+
+            Pneumonia tends to make people more unwell: fever and chills, a cough that may bring up colored phlegm, breathlessness, fast breathing, chest pain when breathing in, and tiredness. Older adults may instead become confused or just "not themselves."
+
+            A clinician diagnoses it by examining you and sometimes with a chest X-ray. Treatment depends on the cause and how sick you are; many people are treated at home.
+
+            Get urgent care if you have difficulty breathing, lips turning blue, confusion, chest pain, or you're getting worse. Vaccines against pneumococcus, flu, COVID-19 and RSV (for eligible adults) lower the risk.""",
+        ),
+        "caregiver": (
+            "My dad is recovering from pneumonia at home. What should I watch for?",
+            """Recovery from pneumonia is gradual. Fever usually settles within a few days of starting treatment, but cough and tiredness can take weeks to fully resolve, especially in older adults.
+
+            **Helpful at home**
+            - Make sure he finishes the treatment exactly as prescribed.
+            - Encourage fluids and regular small meals.
+            - Rest, but with short walks around the home and deep breaths a few times an hour to help clear the lungs.
+            - No smoking around him.
+
+            **Contact his clinician if**
+            - his fever hasn't improved after 2–3 days of treatment, or comes back;
+            - he's eating and drinking much less, or passing little urine;
+            - his cough or breathlessness is getting worse rather than better.
+
+            **Call emergency services if**
+            - he is struggling to breathe, or breathing very fast;
+            - his lips or face turn blue or gray;
+            - he becomes confused, very drowsy or hard to wake;
+            - he has chest pain or faints.
+
+            A follow-up visit is usually arranged; it's a good time to ask about pneumococcal and flu vaccines if he isn't up to date.""",
+        ),
+        "student": (
+            "How is community-acquired pneumonia classified and what are the common pathogens?",
+            """**Classification by setting**
+            - *Community-acquired pneumonia (CAP):* onset outside hospital.
+            - *Hospital-acquired pneumonia:* onset ≥48 hours after admission.
+            - *Ventilator-associated pneumonia:* ≥48 hours after intubation.
+            (The older "healthcare-associated" category has been dropped in recent guidance because it overestimated resistant pathogens.)
+
+            **Common CAP pathogens**
+            - *Streptococcus pneumoniae* — still the leading bacterial cause.
+            - *Haemophilus influenzae*, *Moraxella catarrhalis* (especially with COPD).
+            - Atypicals: *Mycoplasma pneumoniae*, *Chlamydophila pneumoniae*, *Legionella* species.
+            - Respiratory viruses: influenza, SARS-CoV-2, RSV, human metapneumovirus — found in a large share of cases with modern testing.
+            - *Staphylococcus aureus* (including post-influenza), Gram-negatives such as *Pseudomonas* in structural lung disease or with specific risk factors, and anaerobes in aspiration.
+
+            **Pathophysiology:** microaspiration or inhalation overwhelms mucociliary clearance and alveolar macrophages → neutrophilic alveolar exudate → consolidation, shunt and hypoxemia.
+
+            **Severity assessment** (CURB-65, the Pneumonia Severity Index, or IDSA/ATS major and minor criteria) guides the site of care and empiric therapy.""",
+        ),
+    }),
+    ("allergic reactions", {
+        "patient": (
+            "Why do some people get allergies, and what is actually happening during an allergic reaction?",
+            """An allergy is your immune system overreacting to something that's normally harmless, such as pollen, dust mites, pet dander, certain foods or insect stings.
+
+            The first time a person with a tendency to allergies meets the trigger, their immune system wrongly labels it as dangerous and makes a type of antibody called IgE against it. The IgE attaches to mast cells in the skin, nose, lungs and gut. Next time the trigger shows up, it binds to that IgE and the mast cells release histamine and other chemicals. That causes sneezing, itchy eyes, hives, swelling or wheezing within minutes.
+
+            Why some people develop allergies isn't fully understood. Genes play a big part — allergies, eczema and asthma run in families — and environment matters too.
+
+            Most reactions are mild to moderate. A severe, whole-body reaction called **anaphylaxis** can affect breathing and blood pressure and needs emergency treatment with epinephrine (adrenaline). If you've ever had trouble breathing, throat tightness or fainting with a reaction, ask your clinician about an allergy assessment and whether you should carry an epinephrine auto-injector.""",
+        ),
+        "caregiver": (
+            "My son was just diagnosed with a peanut allergy. How do we keep him safe day to day?",
+            """A new food allergy diagnosis can feel overwhelming, but families quickly build routines that work.
+
+            **Avoidance**
+            - Read every label, every time; recipes change. Learn your country's labeling rules and "may contain" warnings, and follow your allergist's advice on those.
+            - Be careful with baked goods, sauces, Asian and African dishes, and bulk bins where cross-contact is common.
+            - At restaurants, tell staff clearly about the allergy.
+
+            **Be ready for a reaction**
+            - If he's prescribed epinephrine auto-injectors, keep two with him at all times, and make sure you and other caregivers know how to use them. Check expiry dates.
+            - Have a written allergy action plan from his clinician and share it with school, daycare and relatives.
+            - Epinephrine is the first treatment for anaphylaxis. Antihistamines can ease mild itching or hives but don't treat breathing or circulation problems.
+
+            **Know the signs of anaphylaxis:** trouble breathing, wheeze, throat tightness or hoarse voice, swelling of the tongue, repeated vomiting, pale or floppy, or collapse. Give epinephrine and call emergency services.
+
+            Ask your allergist about follow-up testing and treatment options such as oral immunotherapy.""",
+        ),
+        "student": (
+            "Compare the four Gell and Coombs hypersensitivity types with examples.",
+            """**Type I — immediate, IgE-mediated**
+            - Mechanism: allergen cross-links IgE on mast cells and basophils → degranulation (histamine, tryptase, leukotrienes, prostaglandins); late phase with eosinophils.
+            - Examples: anaphylaxis, allergic rhinitis, allergic asthma, urticaria, food allergy.
+
+            **Type II — antibody-mediated cytotoxic**
+            - Mechanism: IgG or IgM binds antigens on cells or tissue → complement activation, opsonization, antibody-dependent cellular cytotoxicity, or receptor dysfunction.
+            - Examples: hemolytic transfusion reactions, autoimmune hemolytic anemia, Goodpasture syndrome, Graves' disease (stimulating antibodies) and myasthenia gravis (blocking antibodies).
+
+            **Type III — immune complex**
+            - Mechanism: soluble antigen–antibody complexes deposit in vessel walls, glomeruli and joints → complement activation and neutrophil injury.
+            - Examples: serum sickness, post-streptococcal glomerulonephritis, lupus nephritis, Arthus reaction.
+
+            **Type IV — delayed, T-cell-mediated** (48–72 hours)
+            - Mechanism: sensitized CD4+ T cells (cytokines, macrophage activation) or CD8+ cytotoxic T cells.
+            - Examples: tuberculin skin test, contact dermatitis (nickel, poison ivy), SJS/TEN and DRESS drug reactions.
+
+            Real diseases often involve more than one type.""",
+            "Table-like structure: mechanism and two or three examples per type, then note overlap.",
+        ),
+    }),
+    ("anticoagulants", {
+        "patient": (
+            "What do blood thinners actually do? Do they make my blood thinner?",
+            """Despite the name, blood thinners don't make your blood thinner or watery. They make it *less likely to form clots* by interfering with the clotting process.
+
+            There are two broad groups:
+            - **Anticoagulants** (for example warfarin, apixaban, rivaroxaban, dabigatran) block clotting factors, the proteins that build a clot. They're used for atrial fibrillation, blood clots in the legs or lungs, and some heart valves.
+            - **Antiplatelet medicines** (for example aspirin or clopidogrel) make platelets, the tiny cell fragments that plug wounds, less sticky. They're often used after heart attacks, stents or some strokes.
+
+            Because they slow clotting, the main side effect is bleeding — bruising more easily, or cuts taking longer to stop. Serious bleeding is less common but important to recognize: black or bloody stools, vomiting blood, blood in urine, severe headache, or a fall with a head injury need urgent care.
+
+            Always tell every clinician, dentist and pharmacist that you take a blood thinner, check before starting any new medicine or supplement, and never stop it without talking to your prescriber, because stopping can raise the risk of a stroke or clot.""",
+        ),
+        "caregiver": (
+            "My father takes warfarin. What do I need to know about food and other medicines?",
+            """Warfarin works well but is sensitive to diet and other medicines, so consistency is the key.
+
+            **Food**
+            - Vitamin K (found in leafy greens such as spinach, kale and broccoli) counteracts warfarin. He doesn't need to avoid these foods — the goal is to eat a *steady* amount week to week, so his dose can be matched to his usual diet.
+            - Large changes, like a new diet, a sudden salad habit or meal-replacement drinks, should be mentioned to his anticoagulation clinic.
+            - Alcohol, especially binge drinking, can change warfarin's effect; cranberry and grapefruit products may too.
+
+            **Medicines and supplements**
+            - Many medicines interact, including some antibiotics, antifungals, heart rhythm drugs and over-the-counter pain relievers such as ibuprofen and aspirin.
+            - Herbal products like St John's wort, ginkgo and high-dose fish oil can interfere or add bleeding risk.
+            - Ask his pharmacist before *anything* new starts or stops.
+
+            **Monitoring**
+            - Warfarin is checked with a blood test called the INR. Keep his testing appointments, especially after any medication change or illness.
+
+            Seek urgent help for serious bleeding, a head injury, or stroke signs.""",
+        ),
+        "clinician": (
+            "DOACs versus warfarin: key practical differences?",
+            """**Where DOACs are preferred:** non-valvular AF and most venous thromboembolism. Meta-analyses of the pivotal trials show at least comparable stroke prevention with less intracranial hemorrhage than warfarin.
+
+            **Where warfarin remains standard:** mechanical heart valves (dabigatran caused harm in RE-ALIGN), moderate-to-severe rheumatic mitral stenosis, and antiphospholipid syndrome, particularly triple-positive (DOACs associated with more arterial events).
+
+            **Practical differences**
+            - *Monitoring:* warfarin needs INR monitoring and is affected by diet; DOACs need periodic renal and hepatic function, weight and interaction checks.
+            - *Onset/offset:* DOACs act within hours and wear off within 1–3 days, depending on renal function; warfarin takes days to reach a therapeutic INR and requires bridging in some settings.
+            - *Renal function:* dose adjustments and contraindications vary by agent; dabigatran is the most renally dependent. Use the criteria in each product's labeling.
+            - *Interactions:* strong P-gp and CYP3A4 inhibitors or inducers affect apixaban and rivaroxaban.
+            - *Reversal:* vitamin K and four-factor PCC for warfarin; idarucizumab for dabigatran; andexanet alfa or PCC for factor Xa inhibitors, per local protocol.
+            - *Extremes of weight and GI absorption* (e.g., after bariatric surgery) warrant caution with DOACs.
+            - *Pregnancy:* avoid both; low-molecular-weight heparin is used.""",
+            "Compare indications, evidence, monitoring, pharmacokinetics, renal considerations, interactions, reversal and special populations. No patient-specific dosing.",
+        ),
+    }),
+    ("concussion", {
+        "patient": (
+            "What exactly is a concussion? I bumped my head playing football last week.",
+            """A concussion is a mild traumatic brain injury. A blow to the head, or a jolt that makes the head move quickly back and forth, causes the brain to shift inside the skull. That disrupts how brain cells work for a while — a temporary energy crisis rather than visible damage — which is why ordinary scans are usually normal.
+
+            Common symptoms include headache, dizziness, nausea, feeling foggy or slowed down, trouble concentrating or remembering, sensitivity to light or noise, irritability and sleep changes. You don't need to have been knocked out to have a concussion.
+
+            Most people recover within a few weeks. Current advice is a day or two of relative rest, then a gradual return to light activity and thinking tasks as symptoms allow, rather than complete rest in a dark room. Return to contact sport should follow a stepwise plan once you're symptom-free, guided by a clinician.
+
+            Since you're asking about your own injury, it's worth being checked by a clinician if you haven't been. Seek urgent care for a worsening headache, repeated vomiting, increasing confusion or drowsiness, weakness, slurred speech, a seizure, or one pupil larger than the other.""",
+        ),
+        "caregiver": (
+            "My 12-year-old got a concussion at soccer. How do I help her recover and get back to school?",
+            """Most children recover well within about four weeks, and a gradual, guided return works better than strict rest.
+
+            **First few days**
+            - A day or two of relative rest: quiet activities, less screen time, plenty of sleep.
+            - Then light activity such as walking, as long as it doesn't clearly worsen symptoms.
+
+            **Back to school**
+            - Many children return within a few days, sometimes with adjustments: shorter days, breaks in a quiet room, extra time for assignments, no tests at first, and sunglasses or reduced screen work if light bothers her.
+            - Let her teachers and school nurse know so they can watch for problems.
+
+            **Back to sport**
+            - School comes first. Sport resumes in steps — light aerobic exercise, sport-specific drills, non-contact training, full-contact practice, then games — each step only if symptoms don't return, and with clearance from her clinician before contact.
+            - A second concussion before recovery can cause more serious problems.
+
+            **Seek urgent care** if she has a worsening headache, repeated vomiting, increasing sleepiness or difficulty waking, confusion, slurred speech, weakness, a seizure, or unusual behavior.
+
+            If symptoms persist beyond about four weeks, ask about referral to a concussion clinic.""",
+        ),
+        "student": (
+            "What's the neurometabolic cascade in concussion?",
+            """Concussion produces a functional rather than structural injury, best described by the **neurometabolic cascade** (Giza and Hovda).
+
+            1. **Mechanical deformation** from acceleration–deceleration and rotational forces stretches axonal membranes.
+            2. **Ionic flux:** indiscriminate K⁺ efflux and Na⁺/Ca²⁺ influx, amplified by widespread glutamate release acting on NMDA receptors.
+            3. **Energy crisis:** Na⁺/K⁺-ATPase pumps work hard to restore gradients, driving **hyperglycolysis** at a time when cerebral blood flow may actually be reduced — a supply–demand mismatch.
+            4. **Calcium accumulation** in mitochondria impairs oxidative metabolism, followed by a period of depressed glucose metabolism.
+            5. **Axonal dysfunction:** cytoskeletal and microtubule disruption can impair transport; more severe forces cause diffuse axonal injury.
+            6. **Neuroinflammation** and altered neurotransmission.
+
+            This window of metabolic vulnerability is thought to underlie the susceptibility to a second injury and the rationale for graded return to activity. Standard CT is normal in most concussions; it's used to exclude intracranial hemorrhage, guided by decision rules such as the Canadian CT Head Rule or PECARN in children.""",
+            "Step through the Giza-Hovda cascade: ionic flux, glutamate, hyperglycolysis vs reduced CBF, calcium, axonal injury, then clinical implications.",
+        ),
+    }),
+    ("fatty liver disease", {
+        "patient": (
+            "What is fatty liver disease? I don't drink much, so how could I have it?",
+            """Fatty liver disease means extra fat has built up inside liver cells. Alcohol is one cause, but the most common form today has nothing to do with drinking. It's now called **MASLD** (metabolic dysfunction-associated steatotic liver disease), previously known as NAFLD.
+
+            It's closely linked to metabolic health: carrying extra weight around the waist, type 2 diabetes or prediabetes, high blood pressure, and high triglycerides or low HDL cholesterol. It's very common, affecting roughly a quarter to a third of adults worldwide, and usually causes no symptoms.
+
+            For most people it stays as simple fat buildup. In some, it progresses to inflammation and liver cell damage (MASH), which can lead to scarring (fibrosis), cirrhosis and, rarely, liver cancer. Fatty liver also comes with higher heart disease risk.
+
+            The encouraging part is that it often improves: losing around 5–10% of body weight reduces liver fat and can reduce inflammation and scarring. Regular activity helps even without much weight loss, as does cutting sugary drinks and limiting alcohol. Your clinician may suggest tests to check for scarring.""",
+        ),
+        "student": (
+            "What changed with the MASLD nomenclature, and what drives progression?",
+            """**Nomenclature (2023 multisociety consensus):**
+            - *Steatotic liver disease (SLD)* is the umbrella term.
+            - *MASLD* — hepatic steatosis plus at least one cardiometabolic risk factor (raised BMI or waist circumference, dysglycemia, hypertension, high triglycerides, low HDL), without another cause.
+            - *MASH* replaces NASH (steatohepatitis).
+            - *MetALD* — MASLD with greater alcohol intake than the MASLD thresholds allow.
+            The change moved away from exclusionary, stigmatizing terms ("non-alcoholic", "fatty") toward a positive metabolic definition.
+
+            **Drivers of progression**
+            - Insulin resistance increases adipose lipolysis and hepatic de novo lipogenesis, and fructose intake contributes to lipogenesis.
+            - Lipotoxicity from free fatty acids, ceramides and diacylglycerols causes ER stress, mitochondrial dysfunction and oxidative stress → hepatocyte injury and ballooning.
+            - Kupffer cell and inflammasome activation, gut-derived endotoxin.
+            - Hepatic stellate cell activation → collagen deposition → fibrosis.
+            - Genetics: PNPLA3 I148M and TM6SF2 variants increase risk; HSD17B13 loss-of-function is protective.
+
+            **Fibrosis stage**, not steatosis, is the main predictor of liver-related outcomes and mortality.""",
+        ),
+        "clinician": (
+            "How should we assess fibrosis risk in patients with MASLD in primary care?",
+            """A stepwise, non-invasive approach is now standard (AASLD, EASL and AGA pathways):
+
+            1. **Identify at-risk patients:** type 2 diabetes, obesity with additional metabolic risk factors, or steatosis found incidentally on imaging.
+            2. **FIB-4** (age, AST, ALT, platelets) as the first-line test:
+            - below 1.3 → low risk; manage metabolic risk and repeat periodically;
+            - 1.3 or higher → second-line testing.
+            FIB-4 is less reliable under age 35 and over 65 (a higher cutoff is often used for older adults).
+            3. **Second-line:** vibration-controlled transient elastography (liver stiffness) or the ELF blood test. Low stiffness supports primary care management; indeterminate or high values warrant hepatology referral.
+            4. **Normal aminotransferases don't exclude advanced fibrosis.**
+
+            **Management:** 7–10% weight loss improves steatohepatitis and fibrosis. GLP-1 receptor agonists help with weight and glycemia, and resmetirom is approved in some regions for non-cirrhotic MASH with moderate-to-advanced fibrosis. Treat cardiovascular risk aggressively — statins are safe in MASLD and cardiovascular disease is the leading cause of death. Screen for HCC and varices in cirrhosis.""",
+            "Stepwise fibrosis triage: FIB-4 thresholds and caveats, elastography/ELF, referral, then management priorities.",
+        ),
+    }),
+    ("urinary tract infections", {
+        "patient": (
+            "Why do women get urinary tract infections more than men?",
+            """Mostly anatomy. A UTI usually starts when bacteria from the bowel, commonly *E. coli*, travel up the urethra — the tube that carries urine out of the bladder — and multiply in the bladder.
+
+            In women, the urethra is much shorter (about 4 cm compared with about 20 cm in men) and its opening is closer to the anus, so bacteria have a shorter trip. Other factors that raise the risk include:
+            - sexual activity, which can push bacteria toward the urethra;
+            - spermicides and diaphragms;
+            - menopause, as lower estrogen changes the tissues and protective vaginal bacteria;
+            - pregnancy, diabetes, kidney stones, or not emptying the bladder fully.
+
+            Typical bladder infection symptoms are burning when passing urine, needing to go often and urgently, lower belly discomfort, and cloudy or bloody urine. Fever, shivering, back or side pain, or vomiting can mean the infection has reached the kidneys and needs prompt medical care.
+
+            Helpful habits include staying well hydrated, urinating after sex, and wiping front to back. If infections keep coming back, a clinician can look for causes and discuss prevention options.""",
+        ),
+        "caregiver": (
+            "My grandmother in a care home keeps being treated for UTIs whenever she's confused. Is that right?",
+            """It's a really good question, and one that geriatric and infection specialists are paying close attention to.
+
+            **Why this happens:** Many older adults — especially women in care homes — have bacteria in their urine without any infection. This is called *asymptomatic bacteriuria*, and it's very common. So a urine dipstick or culture will often come back "positive" whether or not an infection is the cause of a change in behavior.
+
+            **Why it matters:** Confusion has many possible causes: dehydration, constipation, pain, poor sleep, new medicines, low sodium, or other infections. Treating bacteria that aren't causing harm doesn't help confusion and exposes her to side effects such as *C. difficile* diarrhea and antibiotic-resistant bacteria.
+
+            **When a UTI is more likely:** new burning or pain when passing urine, new urgency or frequency, fever, shaking, or pain in the side or back.
+
+            **What you can do:** ask her care team what signs led to the diagnosis, whether other causes of confusion were checked, and whether they follow a UTI assessment guideline. Sudden severe confusion, fever or signs of sepsis still need urgent assessment.""",
+        ),
+        "student": (
+            "What's the pathogenesis of uncomplicated cystitis and pyelonephritis?",
+            """**Route:** most UTIs are ascending. Uropathogens from the gut colonize the periurethral area and vaginal introitus, ascend the urethra to the bladder, and may ascend the ureters to the kidney.
+
+            **Organisms:** uropathogenic *E. coli* (UPEC) causes most uncomplicated cases; others include *Staphylococcus saprophyticus* (young women), *Klebsiella*, *Proteus* and *Enterococcus*.
+
+            **UPEC virulence factors**
+            - *Type 1 fimbriae* (FimH adhesin) bind mannosylated uroplakins on bladder urothelium → cystitis; bacteria can invade cells and form intracellular bacterial communities, a reservoir for recurrence.
+            - *P fimbriae* bind glycolipid receptors on renal epithelium → associated with pyelonephritis.
+            - Hemolysin, siderophores, capsule and flagella.
+
+            **Host defenses:** urine flow and complete voiding, low pH and high osmolality, Tamm–Horsfall protein (uromodulin) that traps bacteria, urothelial shedding, and innate immunity via TLR4.
+
+            **Risk factors** disrupt these: short female urethra, sexual activity, spermicides, estrogen deficiency, obstruction, catheters, vesicoureteral reflux, diabetes, pregnancy.
+
+            *Proteus* produces urease, alkalinizing urine and promoting struvite stones.""",
+            "Ascending route, organisms, UPEC virulence factors linked to cystitis vs pyelo, host defenses, risk factors.",
+        ),
+    }),
+    ("dementia", {
+        "patient": (
+            "I'm 62 and sometimes forget names. What's the difference between normal aging and dementia?",
+            """Occasional forgetfulness is very common with age and usually isn't a sign of dementia.
+
+            **More typical of normal aging**
+            - Forgetting a name or appointment but remembering it later.
+            - Taking a bit longer to learn new things or to find a word.
+            - Misplacing things from time to time and retracing your steps to find them.
+
+            **More concerning for dementia**
+            - Memory or thinking problems that interfere with daily life: getting lost in familiar places, repeating the same questions, struggling with bills or cooking familiar recipes.
+            - Trouble following conversations or finding common words often.
+            - Changes in judgment, personality or mood that others notice.
+
+            Dementia is an umbrella term for conditions that cause a decline in memory and thinking severe enough to affect independence; Alzheimer's disease is the most common cause.
+
+            If you or people close to you are worried about changes, see your clinician. Some causes of memory problems are treatable — such as thyroid problems, low vitamin B12, depression, poor sleep or side effects of medicines. Keeping your blood pressure in check, staying physically and socially active, and protecting your hearing are linked with better brain health.""",
+        ),
+        "caregiver": (
+            "My mother has Alzheimer's and gets agitated in the late afternoon. How can I handle it?",
+            """Late-afternoon agitation, often called "sundowning," is very common. A few approaches caregivers find helpful:
+
+            **Look for triggers**
+            - Tiredness, hunger, thirst, pain, a full bladder or constipation.
+            - Too much noise, visitors or activity, or shadows as light fades.
+            - A change in routine or a new environment.
+
+            **Shape the day**
+            - Schedule appointments and demanding tasks for the morning.
+            - Get daylight and some physical activity earlier in the day.
+            - Limit caffeine and long naps.
+            - Turn lights on before dusk and close curtains to reduce shadows.
+
+            **In the moment**
+            - Stay calm and speak slowly; don't argue or try to correct her reality.
+            - Acknowledge the feeling ("You seem worried") and gently redirect to something familiar: music she likes, a snack, folding towels, a walk.
+
+            **Talk to her clinician** if agitation is new or suddenly worse (infection, pain or medicine side effects can cause delirium), or if anyone's safety is at risk. Medicines are sometimes used, but they carry real risks in dementia, so non-drug approaches come first.
+
+            And please look after yourself — caregiver support groups and respite services exist for exactly this.""",
+        ),
+        "student": (
+            "Compare the main causes of dementia: Alzheimer's, vascular, Lewy body and frontotemporal.",
+            """**Alzheimer's disease** (most common)
+            - Pathology: extracellular amyloid-β plaques, intracellular tau neurofibrillary tangles, neuronal loss starting in the entorhinal cortex and hippocampus.
+            - Clinical: insidious episodic memory loss, later language, visuospatial and executive decline.
+            - Risk: age, APOE ε4; early-onset familial forms with APP, PSEN1 and PSEN2 mutations.
+
+            **Vascular dementia**
+            - Pathology: infarcts, small-vessel disease, white matter changes.
+            - Clinical: stepwise or gradual decline, prominent executive slowing, focal signs; vascular risk factors.
+
+            **Dementia with Lewy bodies**
+            - Pathology: α-synuclein Lewy bodies in cortex and brainstem.
+            - Clinical: fluctuating cognition, recurrent well-formed visual hallucinations, REM sleep behavior disorder, parkinsonism. Severe sensitivity to antipsychotics.
+
+            **Frontotemporal dementia**
+            - Pathology: frontal and temporal lobe degeneration (tau, TDP-43 or FUS).
+            - Clinical: often younger onset; behavioral variant with disinhibition, apathy and loss of empathy, or primary progressive aphasia variants. Memory relatively spared early.
+
+            Mixed pathology is common in older adults, especially Alzheimer's plus vascular disease.""",
+            "Compare four etiologies on pathology, hallmark clinical features and one distinctive pearl each; note mixed pathology.",
+        ),
+    }),
+    ("acid reflux", {
+        "patient": (
+            "What causes acid reflux and heartburn?",
+            """At the bottom of your food pipe (esophagus) there's a ring of muscle that acts like a one-way valve, letting food into the stomach and then closing. Reflux happens when that valve relaxes at the wrong time or is weak, so stomach acid flows back up into the esophagus. The esophagus lining isn't built for acid, which produces the burning feeling behind the breastbone known as heartburn, sometimes with a sour taste.
+
+            Things that make reflux more likely include large or late meals, lying down soon after eating, extra weight around the abdomen, pregnancy, smoking, alcohol, and, for some people, fatty or spicy food, chocolate, coffee or fizzy drinks. A hiatal hernia, where part of the stomach pushes up through the diaphragm, also contributes.
+
+            Helpful habits: smaller meals, stopping eating 2–3 hours before bed, raising the head of the bed, and noticing your personal triggers.
+
+            See a clinician if heartburn is frequent or persistent, and promptly if you have trouble or pain swallowing, vomiting, black stools, unexplained weight loss or anemia. And because heart pain can feel like heartburn, chest pain with breathlessness, sweating or pain spreading to the arm or jaw needs emergency care.""",
+        ),
+        "student": (
+            "What's the pathophysiology of GERD and its complications?",
+            """**Anti-reflux barrier:** lower esophageal sphincter (LES) tone, the crural diaphragm, the intra-abdominal segment of the esophagus and the angle of His. Esophageal clearance (peristalsis, salivary bicarbonate) and mucosal resistance provide further defense.
+
+            **Mechanisms of reflux**
+            - **Transient LES relaxations** — vagally mediated, triggered by gastric distension; the dominant mechanism in most patients.
+            - **Hypotensive LES**, more common in severe disease.
+            - **Hiatal hernia** — separates the LES from the crura and creates an acid pocket.
+            - Increased intra-abdominal pressure (obesity, pregnancy), delayed gastric emptying, impaired clearance.
+
+            **Complications**
+            - *Erosive esophagitis* (graded by the Los Angeles classification).
+            - *Peptic stricture* — dysphagia to solids.
+            - *Barrett's esophagus* — intestinal metaplasia (columnar epithelium with goblet cells) replacing squamous epithelium; a precursor to esophageal **adenocarcinoma**, so it's surveilled endoscopically.
+            - Extra-esophageal: chronic cough, laryngitis, asthma exacerbation, dental erosion.
+
+            **Therapy rationale:** PPIs irreversibly inhibit the H⁺/K⁺-ATPase of parietal cells and heal erosive disease; they reduce acidity rather than the number of reflux events, which is why some symptoms (regurgitation) persist.""",
+        ),
+        "clinician": (
+            "When should patients with reflux symptoms get endoscopy, and how do we approach PPI deprescribing?",
+            """**Endoscopy is indicated for**
+            - alarm features: dysphagia, odynophagia, GI bleeding, iron-deficiency anemia, unintentional weight loss, persistent vomiting;
+            - symptoms not responding to an adequate trial of PPI therapy;
+            - Barrett's screening in those with chronic GERD plus multiple risk factors (e.g., male sex, age over 50, white race, central obesity, smoking, family history of Barrett's or esophageal adenocarcinoma), per ACG guidance;
+            - before anti-reflux surgery, and to confirm the diagnosis when PPIs are planned long term without a clear indication.
+
+            **Deprescribing PPIs** (e.g., Canadian deprescribing guideline, AGA best-practice advice)
+            - Identify patients without a definite ongoing indication. Ongoing indications include Barrett's esophagus, severe erosive esophagitis (LA grade C/D), a history of bleeding ulcers, and high-risk NSAID or antiplatelet use.
+            - Options: step down to a lower dose, switch to on-demand use, or stop.
+            - Warn about rebound acid hypersecretion for a few weeks after stopping; antacids or H2 blockers can bridge.
+            - Many observational associations (fractures, CKD, dementia) are weak and confounded, but *C. difficile*, hypomagnesemia and B12 deficiency have more consistent support — worth mentioning in the conversation.""",
+            "Two parts: endoscopy indications (alarm features, refractory, Barrett's screening) and structured PPI deprescribing including rebound and balanced risk discussion.",
+        ),
+    }),
+]
+
+# ---------------------------------------------------------------------------
+# refuse_dosing: drug-specific facts combined with varied refusal framings.
+# kind: "otc" | "rx" | "supplement" selects where to send the person.
+# ---------------------------------------------------------------------------
+DOSING: list[dict] = [
+    dict(drug="acetaminophen", whom="you", poss="your", verb="take", kind="otc", audience="patient",
+         q="How many Tylenol can I take in a day? I have a really bad toothache.",
+         factors=["your body weight and age", "your liver health and how much alcohol you drink",
+                  "whether anything else you're taking — cold and flu remedies, some prescription painkillers — also contains acetaminophen"],
+         concept="Acetaminophen (paracetamol) is safe at labeled doses but has a firm daily ceiling, because too much can cause serious liver damage, sometimes without early warning signs. It's also hidden in many combination products, which is the most common way people exceed the limit without realizing it. A toothache that needs regular painkillers is worth a prompt dental visit, since the underlying cause usually needs treating.",
+         urgent="If you think you may already have taken more than the label allows, contact poison control or seek care now, even if you feel fine — treatment works best early."),
+    dict(drug="ibuprofen", whom="your son", poss="your son's", verb="give", kind="otc", audience="caregiver",
+         q="My 3-year-old has a fever of 102. How much children's ibuprofen should I give him?",
+         factors=["his current weight, since children's doses are weight-based",
+                  "which product you have — infant drops and children's liquids come in different strengths",
+                  "whether he's drinking well, because ibuprofen is harder on the kidneys when a child is dehydrated",
+                  "any other medicines he's had today"],
+         concept="Fever is usually the body's normal response to infection and isn't harmful in itself for most children. Fever medicine is mainly to help a child feel comfortable enough to drink and rest, not to bring the number back to normal. Always use the measuring syringe or cup that comes with the product rather than a kitchen spoon.",
+         urgent="Get urgent care if he's unusually drowsy or hard to wake, struggling to breathe, has a rash that doesn't fade when pressed, isn't drinking or producing wet diapers, has a seizure, or the fever lasts more than a few days."),
+    dict(drug="amoxicillin", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="I have some leftover amoxicillin from last year. How much should I take for my sore throat?",
+         factors=["what's actually causing the sore throat — most are viral",
+                  "whether an antibiotic is needed at all, and if so which one and for how long",
+                  "your allergy history and other medicines",
+                  "the fact that a leftover supply is rarely a complete course"],
+         concept="Most sore throats are caused by viruses and improve on their own within about a week; antibiotics don't help those. When a bacterial cause such as strep is suspected, clinicians usually confirm it with a quick test, because the choice and length of antibiotic depend on the infection. Taking antibiotics that aren't needed adds side effects and contributes to antibiotic resistance.",
+         urgent="Seek prompt care for trouble swallowing your saliva or breathing, drooling, a muffled voice, swelling on one side of the throat, or a high fever."),
+    dict(drug="insulin", whom="your father", poss="your father's", verb="give", kind="rx", audience="caregiver",
+         q="My dad's blood sugar reading is 320 tonight. How many extra units of insulin should I give him?",
+         factors=["his insulin type and usual regimen",
+                  "his personal correction factor, which his diabetes team sets",
+                  "when he last ate and when he last had insulin",
+                  "whether he's ill, vomiting or has ketones"],
+         concept="Correction insulin is calculated from a personal sensitivity factor that varies several-fold between people. Extra doses given while earlier insulin is still working — called stacking — are a common cause of dangerous lows, sometimes hours later and often overnight.",
+         help="Check whether his diabetes team has given you a written correction scale or sick-day plan, and follow that. If not, call the team's on-call line or an after-hours nurse line now; they can advise with his full record in front of them.",
+         urgent="Seek urgent care if he's vomiting, very drowsy or confused, breathing fast or deeply, has moderate or large ketones, or his readings stay very high despite following his plan."),
+    dict(drug="melatonin", whom="your daughter", poss="your daughter's", verb="give", kind="supplement", audience="caregiver",
+         q="How much melatonin should I give my 5-year-old to help her fall asleep?",
+         factors=["her age and the reason she's struggling to sleep",
+                  "the product itself — in some countries melatonin is prescription-only, in others a loosely regulated supplement",
+                  "any other medicines or health conditions"],
+         concept="Testing of melatonin gummies has found that the actual content can differ substantially from the label. For children, clinicians usually start with routines: a consistent bedtime, a calm wind-down, no screens in the hour before bed and a dark, quiet room. Melatonin is generally reserved for specific sleep problems, short-term, with medical guidance. Store gummies out of reach — accidental ingestions by young children have risen sharply.",
+         help="Her pediatrician is the right person to ask; they can look at why she's not sleeping and whether melatonin makes sense at all."),
+    dict(drug="diphenhydramine (Benadryl)", whom="your mother", poss="your mother's", verb="give", kind="otc", audience="caregiver",
+         q="My 84-year-old mother can't sleep. How much Benadryl can I give her at night?",
+         factors=["her age and kidney and liver function",
+                  "her other medicines, many of which add to drowsiness",
+                  "her memory, balance and bladder health"],
+         concept="Diphenhydramine is an older antihistamine with strong anticholinergic effects. In older adults it can cause confusion, constipation, urinary retention, blurred vision and unsteadiness that leads to falls, and it appears on the Beers Criteria list of medicines generally best avoided in older people. Tolerance to its sleep effect also develops within days, so it isn't a good long-term sleep aid.",
+         help="Her clinician or pharmacist can look at why she's not sleeping — pain, bladder problems, low mood or medicine timing are common culprits — and suggest safer approaches, including non-drug ones like a regular schedule and daytime light."),
+    dict(drug="warfarin", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="I forgot my warfarin yesterday. Should I take a double dose today?",
+         factors=["your INR target and recent results", "exactly when the missed dose was due",
+                  "the instructions your anticoagulation clinic has given you"],
+         concept="Warfarin has a narrow therapeutic window: too little raises the risk of clots and stroke, too much raises the risk of bleeding, and small changes shift the INR. Warfarin's patient information advises against taking two doses at once to make up for a missed one, but what to do next varies, so your clinic's instructions come first.",
+         help="Call your anticoagulation clinic or pharmacist today and tell them which dose you missed. Write it down and mention it at your next INR check.",
+         urgent="Seek urgent care for unusual bleeding, black stools, severe headache, or sudden weakness, facial droop or trouble speaking."),
+    dict(drug="prednisone", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="I've been on prednisone for two months and I want to stop. How much should I cut down each day?",
+         factors=["how long you've been taking it and at what dose", "the condition it's treating",
+                  "whether your adrenal glands have been suppressed"],
+         concept="When you take steroid tablets for more than a few weeks, your adrenal glands make less of the body's own cortisol. Stopping suddenly can cause adrenal insufficiency — weakness, dizziness, nausea, low blood pressure — and can allow the original condition to flare. That's why longer courses are usually reduced gradually on a schedule the prescriber sets, sometimes with blood tests along the way.",
+         urgent="Severe weakness, vomiting, confusion or fainting after stopping or reducing steroids needs urgent medical care."),
+    dict(drug="levothyroxine", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="I'm still tired on my thyroid medicine. Can I just take an extra levothyroxine tablet each day?",
+         factors=["your recent thyroid blood tests", "other possible causes of tiredness",
+                  "your age and heart health"],
+         concept="Levothyroxine dose changes are guided by blood tests, usually taken about 6–8 weeks after a change, because that's how long levels take to settle. Taking more than you need can cause a racing heart, anxiety and poor sleep, and over time bone loss and atrial fibrillation. How you take it matters too: consistently, on an empty stomach, and separated from calcium or iron supplements. Tiredness has many causes besides the thyroid, such as sleep, mood, anemia or other medicines."),
+    dict(drug="metformin", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="A friend gave me some of her metformin. How much should I take to lose weight?",
+         factors=["whether you have a condition it's prescribed for", "your kidney function",
+                  "your other medicines and alcohol use"],
+         concept="Metformin is a prescription medicine for type 2 diabetes, with some other uses such as polycystic ovary syndrome. Any weight effect is modest, and it isn't approved as a weight-loss drug. Common side effects are stomach upset and diarrhea, it's unsuitable with significantly reduced kidney function, and long-term use can lower vitamin B12. Taking someone else's prescription means nobody has checked whether it's safe for you.",
+         help="If weight is the goal, a clinician can talk through options that have good evidence, including nutrition support, activity, and newer prescription medicines where appropriate."),
+    dict(drug="sertraline", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="I started sertraline a week ago and still feel low. Can I double my dose?",
+         factors=["how long you've been on your current dose", "any side effects so far",
+                  "your other medicines, some of which raise the risk of serotonin syndrome"],
+         concept="Antidepressants such as sertraline usually take several weeks — often 2 to 6 — to show their full effect, and some people notice side effects like jitteriness or nausea before they notice improvement. Dose changes are made by the prescriber, typically in steps with time in between to judge the response. Stopping suddenly can also cause unpleasant discontinuation symptoms.",
+         urgent="If you're having thoughts of harming yourself or feel much worse or very agitated, contact your prescriber promptly — and if you're in danger, call a crisis line or your local emergency number now (in the US, you can call or text 988)."),
+    dict(drug="vitamin D", whom="you", poss="your", verb="take", kind="supplement", audience="patient",
+         q="I read that 10,000 IU of vitamin D a day is good for immunity. How much should I take?",
+         factors=["whether you're actually low, and your risk factors for deficiency",
+                  "other supplements and fortified foods you already take",
+                  "conditions that affect calcium or the kidneys"],
+         concept="Vitamin D is fat-soluble, so excess accumulates in the body. Very high intakes over time can raise blood calcium, causing nausea, confusion, kidney stones and heart rhythm problems. Health authorities publish a tolerable upper intake level for adults — 4,000 IU a day in the US and EU — as a safety ceiling, not a target. Large trials such as VITAL found that routine supplementation in people who weren't deficient didn't prevent cancer or cardiovascular disease.",
+         help="Your clinician can tell you whether testing makes sense for you, and a pharmacist can help you check the total amount across all your products."),
+    dict(drug="iron", whom="your daughter", poss="your daughter's", verb="give", kind="supplement", audience="caregiver",
+         q="My 2-year-old is a picky eater. How much iron supplement should I give her?",
+         factors=["whether she's actually low in iron — a simple blood test can tell",
+                  "her age and weight", "what she eats and drinks, especially how much cow's milk"],
+         concept="Iron supplements are one of the classic causes of serious poisoning in young children, so they should be kept locked away and only given with guidance. Many picky eaters get enough iron. Where they don't, the first steps are usually iron-rich foods (meat, beans, lentils, fortified cereals) eaten with a source of vitamin C, and limiting cow's milk, since large amounts displace food and reduce iron absorption.",
+         help="Her pediatrician can check her iron if there's concern and recommend a product and amount if one is actually needed."),
+    dict(drug="loperamide (Imodium)", whom="you", poss="your", verb="take", kind="otc", audience="patient",
+         q="How many Imodium can I take? I've had diarrhea since yesterday and need to get through work.",
+         factors=["the cause of the diarrhea", "your age and heart health",
+                  "other medicines that affect heart rhythm"],
+         concept="Loperamide is safe at labeled doses, but taking more than the label allows has caused serious and sometimes fatal heart rhythm problems. It also isn't right for every kind of diarrhea: with fever or blood in the stool, slowing the gut can keep an infection in. For most short bouts, replacing fluids and salts — with an oral rehydration solution, for example — matters most.",
+         urgent="Seek care for blood or black color in the stool, high fever, severe abdominal pain, signs of dehydration such as dizziness or very little urine, or diarrhea lasting more than a couple of days."),
+    dict(drug="oxycodone", whom="your mother", poss="your mother's", verb="give", kind="rx", audience="caregiver",
+         q="My mom's cancer pain is worse tonight. Can I give her an extra oxycodone, or two?",
+         factors=["what her current prescription and breakthrough-pain plan say",
+                  "her breathing, alertness and kidney function",
+                  "other sedating medicines she takes"],
+         concept="Opioids like oxycodone can slow breathing, especially when combined with other sedating medicines such as benzodiazepines, sleep aids or alcohol, or when kidney function is reduced. Many people with ongoing cancer pain have a written plan that includes breakthrough doses. Pain that's outgrowing the plan is a signal for her prescriber or palliative care team to review it — they can adjust things quickly and safely.",
+         help="Call her prescriber or the palliative or hospice team's after-hours line tonight; uncontrolled pain is exactly what those lines are for.",
+         urgent="Call emergency services if she's very hard to wake, breathing slowly or shallowly, or has blue or gray lips — and if naloxone is available, use it as directed while you wait."),
+    dict(drug="aspirin", whom="you", poss="your", verb="take", kind="otc", audience="patient",
+         q="I'm 66 and healthy. Should I take a baby aspirin every day, and how much?",
+         factors=["whether you've had a heart attack, stroke or stent",
+                  "your bleeding risk — stomach ulcers, other blood thinners, age",
+                  "your overall cardiovascular risk"],
+         concept="Daily low-dose aspirin clearly helps many people who have already had a heart attack or certain strokes. For people who haven't, large trials such as ASPREE, ARRIVE and ASCEND found that the small reduction in heart events was largely offset by more serious bleeding. Current guidelines no longer recommend it routinely for prevention in people without heart disease, particularly in older adults.",
+         help="This is a good question for your clinician, who can weigh your personal heart and bleeding risks; if you already take aspirin, don't stop without asking, especially if you have a stent."),
+    dict(drug="colchicine", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="My gout is flaring. How many colchicine tablets can I take today?",
+         factors=["your kidney and liver function",
+                  "other medicines — some antibiotics, antifungals, heart and cholesterol drugs interact",
+                  "what else is being used to treat the flare"],
+         concept="Colchicine has a narrow margin between an effective and a toxic amount. Older high-dose regimens caused frequent severe diarrhea, and the AGREE trial showed that a low-dose approach treated flares just as well with far fewer side effects. Toxicity — severe stomach upset, muscle damage, low blood counts — is more likely with reduced kidney function or interacting drugs such as clarithromycin.",
+         help="Follow the flare plan from your prescriber if you have one, and check with a pharmacist about interactions with anything you've started recently."),
+    dict(drug="potassium supplements", whom="you", poss="your", verb="take", kind="supplement", audience="patient",
+         q="I get leg cramps at night. How much potassium should I take?",
+         factors=["your kidney function",
+                  "blood pressure or heart medicines that raise potassium, such as ACE inhibitors, ARBs or spironolactone",
+                  "whether your potassium is actually low"],
+         concept="Both low and high potassium affect heart rhythm. Healthy kidneys remove extra potassium, but with reduced kidney function or certain medicines, supplements can push levels dangerously high. Night-time leg cramps are very common and usually have nothing to do with potassium; stretching the calf before bed and staying active help many people.",
+         help="If cramps are frequent, a clinician can review your medicines and check basic blood tests before you add any supplement."),
+    dict(drug="ondansetron", whom="your son", poss="your son's", verb="give", kind="rx", audience="caregiver",
+         q="We have some Zofran at home. How much can I give my 4-year-old for vomiting?",
+         factors=["his age and weight", "what's causing the vomiting",
+                  "heart conditions or other medicines that affect heart rhythm",
+                  "whether the tablets at home were prescribed for him"],
+         concept="Ondansetron is a prescription anti-nausea medicine. In children with stomach bugs, clinicians sometimes use it to help a child keep down oral rehydration fluid. It isn't right for every cause of vomiting, and it can mask warning signs of something more serious, such as appendicitis or a head injury.",
+         help="His pediatrician or an urgent care clinic can assess him and decide whether it's appropriate; in the meantime, small frequent sips of oral rehydration solution help.",
+         urgent="Seek urgent care for green or bloody vomit, severe or worsening belly pain, signs of dehydration, unusual drowsiness, or vomiting after a head injury."),
+    dict(drug="children's cough and cold medicine", whom="your daughter", poss="your daughter's", verb="give", kind="otc", audience="caregiver",
+         q="How much cough syrup can I give my 2-year-old? She's been coughing all night.",
+         factors=["her exact age", "the ingredients — many products combine several drugs",
+                  "other medicines she's had"],
+         concept="Over-the-counter cough and cold medicines haven't been shown to help young children and have caused serious side effects and accidental overdoses. In the US, the FDA advises against them under age 2, and many products are labeled not for use under 4. Most colds improve on their own within 7–10 days. Saline drops with gentle suction for a blocked nose, fluids, a cool-mist humidifier and rest are the mainstays; honey can ease cough in children over 1 year, but never give honey to a baby under 1.",
+         urgent="Get urgent care if she's breathing fast or working hard to breathe, the skin pulls in between her ribs, her lips look blue, she's unusually drowsy, or she can't keep fluids down."),
+    dict(drug="ibuprofen", whom="your father", poss="your father's", verb="give", kind="otc", audience="caregiver",
+         q="My dad has kidney disease and a sore knee. How much ibuprofen is safe for him?",
+         factors=["the stage of his kidney disease",
+                  "his blood pressure and heart medicines, especially diuretics, ACE inhibitors or ARBs",
+                  "his stomach-bleeding risk and whether he takes a blood thinner"],
+         concept="NSAIDs such as ibuprofen and naproxen reduce blood flow within the kidneys and can worsen kidney function, raise blood pressure and cause fluid retention. An NSAID combined with a diuretic and an ACE inhibitor or ARB — sometimes called the \"triple whammy\" — is a well-recognized cause of acute kidney injury. Many people with kidney disease are advised to avoid oral NSAIDs entirely.",
+         help="His kidney specialist, primary care clinician or pharmacist can suggest safer options for knee pain; alternatives such as topical treatments, heat, physiotherapy or a different pain reliever may suit him better."),
+    dict(drug="furosemide", whom="your mother", poss="your mother's", verb="give", kind="rx", audience="caregiver",
+         q="My mom's ankles are really swollen today. Should I give her an extra water pill?",
+         factors=["why her ankles are swollen", "her kidney function and potassium and sodium levels",
+                  "her blood pressure and how much she's drinking"],
+         concept="Diuretics like furosemide remove fluid, but extra doses can cause dehydration, dizziness, falls, kidney strain and low potassium or sodium. Ankle swelling also has many causes — heart failure, vein problems, some blood pressure medicines, kidney or liver disease — and not all of them respond to diuretics. Some people with heart failure are given a written flexible-diuretic plan; if she has one, follow it.",
+         help="Call her heart team or prescriber today, especially if her weight has jumped or she's more breathless.",
+         urgent="Call emergency services if she's short of breath at rest, can't lie flat, has chest pain or is confused."),
+    dict(drug="pseudoephedrine", whom="you", poss="your", verb="take", kind="otc", audience="patient",
+         q="I have high blood pressure and a blocked nose. How much Sudafed can I safely take?",
+         factors=["how well controlled your blood pressure is", "any history of heart rhythm problems",
+                  "your other medicines, including some antidepressants"],
+         concept="Oral decongestants such as pseudoephedrine narrow blood vessels, which can raise blood pressure and heart rate. Some people with well-controlled hypertension can use them briefly with their clinician's agreement, while others are advised to avoid them. Saline rinses and steroid nasal sprays are alternatives that generally don't affect blood pressure; decongestant nasal sprays shouldn't be used for more than a few days because of rebound congestion."),
+    dict(drug="methylphenidate", whom="your son", poss="your son's", verb="give", kind="rx", audience="caregiver",
+         q="My 16-year-old takes methylphenidate for ADHD. Can he take an extra dose before his exams?",
+         factors=["his current prescription and how he responds to it",
+                  "his heart health, sleep and appetite", "the risk of misuse of stimulant medicines"],
+         concept="Stimulants such as methylphenidate are controlled medicines because they can be misused. Extra doses increase side effects — poor sleep, appetite loss, anxiety, raised heart rate and blood pressure — and don't reliably improve exam performance; sleep matters a great deal for memory. Exam pressure is a good reason to talk with the prescriber about the overall plan, including timing and study strategies.",
+         help="His prescriber is the right person to decide whether anything should change; school accommodations for ADHD, such as extra time, are also worth asking about."),
+    dict(drug="semaglutide", whom="you", poss="your", verb="take", kind="rx", audience="patient",
+         q="I bought semaglutide online. How much should I inject to start?",
+         factors=["your medical history, including pancreatitis, gallbladder disease and family history of certain thyroid cancers",
+                  "how your body tolerates each step", "the product itself and its concentration"],
+         concept="Semaglutide is normally started at a low dose and increased gradually over weeks to limit nausea, vomiting and other digestive side effects. Compounded or online products outside regulated supply have been linked to dosing errors — including people drawing up several times the intended amount because concentrations differ from branded pens — leading to poison-center calls and hospital stays. Regulators have also warned about counterfeit pens.",
+         help="A clinician who can prescribe it through a regulated pharmacy can check whether it suits you and monitor you as the dose changes.",
+         urgent="Seek urgent care for severe abdominal pain, persistent vomiting or signs of dehydration."),
+]
+
+DOSING_OPENERS = [
+    "I'm not able to recommend a specific dose of {drug} for {whom}. A safe amount depends on personal details I can't assess from here, and with this medicine the margin for error matters.",
+    "That's not something I can answer with a number, and I'd rather explain why than guess. The right amount of {drug} for {whom} depends on several things a pharmacist or prescriber needs to check.",
+    "I can't give a personal dose of {drug}, but I can explain what goes into that decision and where to get a reliable answer quickly.",
+    "It's good that you're checking first. I can't tell you how much {drug} to {verb}, because the safe amount is individual — here's why, and who can help.",
+    "I won't suggest an amount of {drug} for {whom}: dosing it safely depends on information that only someone who can review {poss} situation has.",
+    "Rather than give a number, which could be unsafe without knowing more, let me explain how {drug} dosing is decided and who can tell you the right amount.",
+]
+DOSING_FACTOR_HEADS = [
+    "Why the right amount differs from person to person:",
+    "What a safe dose depends on:",
+    "Things a pharmacist or prescriber would weigh:",
+    "The answer depends on details such as:",
+]
+DOSING_HELP = {
+    "otc": [
+        "For an over-the-counter product, the package label lists the maximum amount and spacing for each age group — and a pharmacist can confirm what's safe for {whom} in a couple of minutes, including alongside other medicines.",
+        "A pharmacist is a quick, free resource here: they can check the label, {poss} other medicines and health conditions, and tell you what's safe.",
+    ],
+    "rx": [
+        "The people to ask are {poss} prescriber or pharmacist; many clinics also have a nurse advice line for exactly this kind of question.",
+        "Please check with the prescriber or a pharmacist before changing anything — they have the full picture of {poss} treatment.",
+    ],
+    "supplement": [
+        "Supplements aren't automatically safe in any amount. A clinician or pharmacist can tell you whether {whom} needs one at all and, if so, how much.",
+        "It's worth asking a pharmacist or clinician before starting — they can check whether it's needed and how it fits with {poss} other medicines.",
+    ],
+}
+
+
+def _join_factors(factors: list[str]) -> str:
+    return factors[0] if len(factors) == 1 else ", ".join(factors[:-1]) + " and " + factors[-1]
+
+
+def build_dosing(rng: random.Random) -> list[dict]:
+    rows = []
+    for i, d in enumerate(DOSING):
+        fmt = dict(drug=d["drug"], whom=d["whom"], poss=d["poss"], verb=d["verb"])
+        opener = DOSING_OPENERS[i % len(DOSING_OPENERS)].format(**fmt)
+        head = DOSING_FACTOR_HEADS[(i * 3) % len(DOSING_FACTOR_HEADS)]
+        bullets = "\n".join(f"- {f[0].upper()}{f[1:]}" for f in d["factors"])
+        help_txt = d.get("help") or rng.choice(DOSING_HELP[d["kind"]]).format(**fmt)
+        help_txt = help_txt[0].upper() + help_txt[1:]
+        urgent = d.get("urgent")
+        layout = i % 3
+        if layout == 0:
+            parts = [opener, f"{head}\n{bullets}", d["concept"], help_txt]
+        elif layout == 1:
+            parts = [opener, d["concept"],
+                     f"The right amount depends on {_join_factors(d['factors'])}.", help_txt]
+        else:
+            parts = [opener, help_txt, f"{head}\n{bullets}", d["concept"]]
+        if urgent:
+            parts.append(urgent)
+        rows.append({"category": "refuse_dosing", "audience": d["audience"],
+                     "messages": [U(d["q"]), A("\n\n".join(parts))]})
+    return rows
+

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import lightning as L
+from lightning.pytorch.callbacks import Callback
 import torch
 from omegaconf import DictConfig, OmegaConf
 
 from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete
 from medlab.config import DataConfig, ModelConfig, SFTConfig, from_dict
-from medlab.logging_setup import build_loggers
+from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import apply_lora, build_causal_lm, count_parameters
 from medlab.models.tokenizer import load_tokenizer
 from medlab.stages.chat_datamodule import ChatDataModule
@@ -47,8 +48,13 @@ def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, SFTConfig]:
     )
 
 
-def run_sft_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
-    """Train, export and summarise one SFT stage into `stage_dir`; returns the results dict."""
+def run_sft_stage(
+    cfg: DictConfig, stage_dir: Path, callbacks: list[Callback] | None = None
+) -> dict[str, Any]:
+    """Train, export and summarise one SFT stage into `stage_dir`; returns the results dict.
+
+    `callbacks` are extra Lightning callbacks (tests use them to interrupt a run).
+    """
     stage_dir = Path(stage_dir)
     results_path = stage_dir / RESULTS
     if is_complete(stage_dir / HF_DIR) and results_path.is_file():
@@ -96,24 +102,15 @@ def run_sft_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
         log_every_n_steps=stage_cfg.log_every_n_steps,
         run_dir=stage_dir,
         loggers=loggers,
+        callbacks=callbacks,
     )
     module = SFTModule(model, stage_cfg)
-    has_val = bool(datamodule.val_items)
-    val_before_path = stage_dir / "val_before.json"
-    val_before = None
-    if val_before_path.is_file():
-        val_before = json.loads(val_before_path.read_text())["val_loss"]
-    elif has_val and stage_cfg.val_before_training and resume_from is None:
-        val_before = trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
-        atomic_write_json(val_before_path, {"val_loss": val_before})
-    trainer.fit(module, datamodule=datamodule, ckpt_path=str(resume_from) if resume_from else None)
-    if trainer.interrupted:
-        raise KeyboardInterrupt("training interrupted; re-run the same command to resume")
-    val_after = (
-        trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
-        if has_val
-        else None
-    )
+    failed = True
+    try:
+        val_before, val_after = _fit(trainer, module, datamodule, stage_dir, stage_cfg, resume_from)
+        failed = False
+    finally:
+        finish_loggers(loggers, failed)
     results: dict[str, Any] = {
         "stage": stage_cfg.name,
         "model": model_cfg.name,
@@ -129,3 +126,29 @@ def run_sft_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
         export_hf_checkpoint(module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save)
         atomic_write_json(results_path, results)
     return results
+
+
+def _fit(
+    trainer: L.Trainer,
+    module: SFTModule,
+    datamodule: ChatDataModule,
+    stage_dir: Path,
+    stage_cfg: SFTConfig,
+    resume_from: Path | None,
+) -> tuple[float | None, float | None]:
+    """Held-out loss before (kept across resumes), fit, held-out loss after."""
+    has_val = bool(datamodule.val_items)
+    val_before_path = stage_dir / "val_before.json"
+    val_before = None
+    if val_before_path.is_file():
+        val_before = json.loads(val_before_path.read_text())["val_loss"]
+    elif has_val and stage_cfg.val_before_training and resume_from is None:
+        val_before = trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
+        atomic_write_json(val_before_path, {"val_loss": val_before})
+    trainer.fit(module, datamodule=datamodule, ckpt_path=str(resume_from) if resume_from else None)
+    if trainer.interrupted:
+        raise KeyboardInterrupt("training interrupted; re-run the same command to resume")
+    val_after = None
+    if has_val:
+        val_after = trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
+    return val_before, val_after
