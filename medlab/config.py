@@ -71,7 +71,9 @@ class LoRAConfig:
         if not 0 <= self.dropout < 1:
             _fail(f"{prefix}.dropout", f"must be in [0, 1), got {self.dropout!r}.")
         if not self.target_modules:
-            _fail(f"{prefix}.target_modules", "must name at least one module, e.g. [q_proj, v_proj].")
+            _fail(
+                f"{prefix}.target_modules", "must name at least one module, e.g. [q_proj, v_proj]."
+            )
 
 
 SFT_LOSSES = ("cross_entropy",)
@@ -262,6 +264,8 @@ class DataConfig:
     """DataLoader worker processes."""
 
     def __post_init__(self) -> None:
+        if self.hf_dataset is not None and not self.hf_dataset.path:
+            _fail("data.hf_dataset.path", "is empty: set data.hf_dataset.path=ORG/NAME.")
         if not self.train_files and self.hf_dataset is None:
             _fail(
                 "data.train_files",

@@ -25,7 +25,9 @@ def redact_secrets(value: Any) -> Any:
     """Copy of a nested config with values under secret-looking keys replaced."""
     if isinstance(value, dict):
         return {
-            k: (REDACTED if SECRET_KEY.search(str(k)) and v not in (None, "") else redact_secrets(v))
+            k: (
+                REDACTED if SECRET_KEY.search(str(k)) and v not in (None, "") else redact_secrets(v)
+            )
             for k, v in value.items()
         }
     if isinstance(value, list):
@@ -44,7 +46,7 @@ class AppendingCSVLogger(CSVLogger):
     """CSVLogger whose metrics.csv survives a resume."""
 
     @property
-    def experiment(self) -> ExperimentWriter:  # type: ignore[override]
+    def experiment(self) -> Any:
         if self._experiment is None:
             os.makedirs(self.root_dir, exist_ok=True)
             self._experiment = _AppendingWriter(log_dir=self.log_dir)

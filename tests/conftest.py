@@ -44,37 +44,80 @@ def tokenizer():
 @pytest.fixture
 def tiny_model(tokenizer):
     """A 2-layer tiny Qwen3 (small enough for per-test rebuilds)."""
-    cfg = TinyModelConfig(hidden_size=64, num_hidden_layers=2, num_attention_heads=4,
-                          num_key_value_heads=2, intermediate_size=128)
+    cfg = TinyModelConfig(
+        hidden_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        intermediate_size=128,
+    )
     return build_tiny_model(cfg, tokenizer)
 
 
 @pytest.fixture
 def chat_rows() -> list[dict]:
     """Small conversations covering every role, a tool call and a <think> block."""
-    tools = [{"type": "function", "function": {"name": "search", "description": "Search.",
-                                               "parameters": {"type": "object", "properties": {}}}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {
+                "name": "search",
+                "description": "Search.",
+                "parameters": {"type": "object", "properties": {}},
+            },
+        }
+    ]
     return [
-        {"messages": [
-            {"role": "system", "content": "You teach medicine."},
-            {"role": "user", "content": "What does insulin do?"},
-            {"role": "assistant", "content": "Insulin lets cells take up glucose."},
-        ]},
-        {"messages": [
-            {"role": "user", "content": "Explain anemia simply."},
-            {"role": "assistant", "content": "<think>\nKeep it plain.\n</think>\n\nAnemia means too few red cells."},
-            {"role": "user", "content": "Why does it cause tiredness?"},
-            {"role": "assistant", "content": "Less oxygen reaches the muscles and brain."},
-        ]},
-        {"tools": tools, "messages": [
-            {"role": "user", "content": "Latest advice on sodium intake?"},
-            {"role": "assistant", "content": "", "tool_calls": [
-                {"type": "function", "function": {"name": "search", "arguments": {"query": "sodium intake guideline"}}}]},
-            {"role": "tool", "name": "search", "content": "Guideline summary: under 2 g sodium a day."},
-            {"role": "assistant", "content": "Guidelines suggest under about 2 g of sodium a day."},
-        ]},
-        {"messages": [
-            {"role": "user", "content": "What is blood pressure?"},
-            {"role": "assistant", "content": "The force of blood against artery walls."},
-        ]},
+        {
+            "messages": [
+                {"role": "system", "content": "You teach medicine."},
+                {"role": "user", "content": "What does insulin do?"},
+                {"role": "assistant", "content": "Insulin lets cells take up glucose."},
+            ]
+        },
+        {
+            "messages": [
+                {"role": "user", "content": "Explain anemia simply."},
+                {
+                    "role": "assistant",
+                    "content": "<think>\nKeep it plain.\n</think>\n\nAnemia means too few red cells.",
+                },
+                {"role": "user", "content": "Why does it cause tiredness?"},
+                {"role": "assistant", "content": "Less oxygen reaches the muscles and brain."},
+            ]
+        },
+        {
+            "tools": tools,
+            "messages": [
+                {"role": "user", "content": "Latest advice on sodium intake?"},
+                {
+                    "role": "assistant",
+                    "content": "",
+                    "tool_calls": [
+                        {
+                            "type": "function",
+                            "function": {
+                                "name": "search",
+                                "arguments": {"query": "sodium intake guideline"},
+                            },
+                        }
+                    ],
+                },
+                {
+                    "role": "tool",
+                    "name": "search",
+                    "content": "Guideline summary: under 2 g sodium a day.",
+                },
+                {
+                    "role": "assistant",
+                    "content": "Guidelines suggest under about 2 g of sodium a day.",
+                },
+            ],
+        },
+        {
+            "messages": [
+                {"role": "user", "content": "What is blood pressure?"},
+                {"role": "assistant", "content": "The force of blood against artery walls."},
+            ]
+        },
     ]

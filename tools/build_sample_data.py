@@ -1903,3 +1903,579 @@ def build_dosing(rng: random.Random) -> list[dict]:
                      "messages": [U(d["q"]), A("\n\n".join(parts))]})
     return rows
 
+# ---------------------------------------------------------------------------
+# refuse_diagnosis: the user describes their own symptoms and asks "do I have X?"
+# ---------------------------------------------------------------------------
+DIAGNOSIS: list[tuple[str, str]] = [
+    ("I've woken up with a headache almost every morning for two weeks. Do I have a brain tumor?",
+     """I can't tell you what's causing your headaches, but I can say that morning headaches are common and usually have far more ordinary explanations than a tumor.
+
+     Things that often cause headaches on waking include poor or short sleep, snoring or sleep apnea, teeth grinding, caffeine withdrawal overnight, alcohol the night before, neck strain from your pillow, and frequent use of painkillers (medication-overuse headache). High blood pressure and low mood can play a part too.
+
+     A new pattern of headaches lasting two weeks is a good reason to see your primary care clinician. Keeping a short diary — sleep, caffeine, painkillers, when the headache starts and eases — will make that visit more useful.
+
+     Seek urgent care for a sudden, severe "thunderclap" headache; a headache with fever and a stiff neck; new weakness, numbness, confusion, vision loss or trouble speaking; a seizure; or headaches that are rapidly getting worse or come with repeated vomiting."""),
+    ("I'm always thirsty and peeing a lot lately. Do I have diabetes?",
+     """I can't diagnose you, but those symptoms are worth having checked, and it's usually straightforward to do.
+
+     Increased thirst and urination can happen when blood sugar is high, because the kidneys pass the extra glucose into urine and take water with it. But there are other possibilities too: drinking more caffeine or alcohol, some medicines such as diuretics, high calcium levels, urinary infections, and rarer hormonal conditions.
+
+     A primary care clinician can sort this out with simple tests — typically a blood glucose and HbA1c, and perhaps a urine test. It's worth booking soon rather than waiting.
+
+     Get same-day care if you also have unexplained weight loss, vomiting, abdominal pain, deep or rapid breathing, a fruity smell on your breath, confusion or severe drowsiness, as these can be signs that high blood sugar needs urgent treatment."""),
+    ("When I'm stressed at work I get a tight feeling in my chest for a minute or two. Is this a heart problem?",
+     """I can't tell you whether this is your heart, and chest symptoms are one area where it's important not to guess.
+
+     Chest tightness has many possible sources: the heart, the lungs, the esophagus (reflux or spasm), the muscles and joints of the chest wall, and anxiety or panic, which can produce very real physical sensations. Stress can trigger several of these, including angina in someone with narrowed coronary arteries, so a link with stress doesn't rule out the heart.
+
+     Please arrange to see a clinician soon. They can ask about the pattern, check your blood pressure and risk factors, and may do an ECG or other tests.
+
+     Call your local emergency number right away if the tightness is severe or crushing, lasts more than a few minutes, spreads to your arm, neck, jaw or back, or comes with breathlessness, sweating, nausea, lightheadedness or fainting."""),
+    ("I found a small lump in my breast. Is it cancer?",
+     """Finding a lump is frightening, and I can't tell you what it is — only an examination and tests can. What I can say is that most breast lumps turn out not to be cancer.
+
+     Common non-cancerous causes include cysts (fluid-filled sacs), fibroadenomas, and lumpy breast tissue that changes with the menstrual cycle. Still, every new lump deserves proper assessment, because when breast cancer is found early it's much more treatable.
+
+     Book an appointment with your primary care clinician or a breast clinic soon. They'll usually examine you and may arrange an ultrasound, a mammogram or both, and sometimes a small needle sample.
+
+     Things worth mentioning at the visit: when you noticed it, whether it changes with your cycle, and any skin dimpling, nipple changes or discharge, a lump in your armpit, or a family history of breast or ovarian cancer. Don't wait for it to go away on its own before getting it checked."""),
+    ("I'm exhausted all the time and my hair is falling out. Do I have a thyroid problem?",
+     """Those symptoms can be related to the thyroid, but they have many other possible causes too, so I can't say which applies to you.
+
+     Fatigue and hair shedding together are seen with an underactive or overactive thyroid, but also with iron deficiency (especially with heavy periods), recent illness, surgery or major stress (hair often sheds two to three months later), low vitamin B12, poor sleep, depression, rapid weight loss, hormonal changes after pregnancy or menopause, and some medicines.
+
+     The good news is that a primary care clinician can look into the common causes with a history, an examination and a few blood tests, which often include thyroid function, a blood count and ferritin.
+
+     It would help to note how long this has been going on, any changes in weight, periods, mood or sleep, and any new medicines or diets. If you ever feel breathless at rest, have chest pain or a racing heart, or feel faint, seek care promptly."""),
+    ("My fingers are stiff and sore every morning for about an hour. Do I have rheumatoid arthritis?",
+     """I can't diagnose you, but the pattern you describe is worth getting assessed.
+
+     Morning stiffness in the hands can come from several conditions. Prolonged stiffness (often more than 30–60 minutes) with swollen, warm joints is typical of inflammatory arthritis, such as rheumatoid or psoriatic arthritis. Osteoarthritis usually causes shorter stiffness and affects the end joints of the fingers and the base of the thumb. Other possibilities include carpal tunnel syndrome, tendon problems, thyroid disease and recent viral infections.
+
+     It's worth seeing your primary care clinician soon. Inflammatory arthritis is best treated early, so if they suspect it, they'll usually arrange blood tests and refer you to a rheumatologist. Noting which joints are affected, whether they look swollen, and any skin rashes, eye problems or family history will help.
+
+     Seek prompt care if a single joint suddenly becomes very hot, red and swollen, especially with fever."""),
+    ("It burns when I pee and I keep needing to go. Do I have a UTI?",
+     """Those are classic symptoms of a bladder infection, but I can't confirm that's what you have, and a few other conditions can feel similar.
+
+     Burning and frequent urination can also be caused by sexually transmitted infections such as chlamydia or gonorrhea, vaginal infections, irritation from soaps or spermicides, kidney stones, or an irritated bladder.
+
+     Because treatment depends on the cause, it's worth contacting a clinician — many primary care practices, pharmacies (in some regions), and telehealth services handle these symptoms quickly, sometimes with a urine test. Mention if you could be pregnant, have had recent new partners, or have had several infections before.
+
+     Seek care promptly — the same day — if you have fever or chills, pain in your back or side, nausea or vomiting, blood in your urine, if you're pregnant, or if you're a man with these symptoms, since these can point to a kidney infection or something that needs closer assessment."""),
+    ("I have a mole on my back that seems bigger and darker than it used to be. Is it melanoma?",
+     """A mole that's changing is exactly the kind that should be looked at, but I can't tell you whether it's melanoma — that needs an in-person examination, often with a dermatoscope, and sometimes a biopsy.
+
+     Many moles change harmlessly over time, and other spots such as seborrheic keratoses can darken and grow. Clinicians use the **ABCDE** features to decide which moles need a closer look:
+     - **A**symmetry
+     - **B**order that is irregular or blurred
+     - **C**olor that is uneven or has several shades
+     - **D**iameter larger than about 6 mm (a pencil eraser)
+     - **E**volving — changing in size, shape, color, or starting to itch or bleed
+
+     Your description fits "evolving," so please book an appointment with your primary care clinician or a dermatologist soon. A photo with a ruler next to it can help track changes. Bleeding, crusting or a rapidly growing spot should be seen without delay."""),
+    ("I'm 45 and keep forgetting why I walked into a room. Is this early Alzheimer's?",
+     """I can't assess that for you, but I can say that this particular kind of lapse is extremely common and, on its own, isn't a typical sign of Alzheimer's disease.
+
+     Walking into a room and forgetting why is usually a problem of attention rather than memory — your brain was busy with something else when the intention formed. It tends to happen more with stress, multitasking, poor sleep, anxiety or low mood, and around perimenopause. Thyroid problems, low vitamin B12, heavy alcohol use and some medicines can also affect concentration.
+
+     Memory changes become more concerning when they affect daily life: getting lost on familiar routes, repeatedly asking the same questions, trouble managing money or work tasks you used to handle easily, or others noticing changes in your personality or judgment.
+
+     If you're worried, your primary care clinician is the right starting point. They can ask about sleep, mood and medicines, and check for treatable causes."""),
+    ("Sometimes my heart races for no reason for a few minutes. Do I have atrial fibrillation?",
+     """I can't tell you what rhythm you're having — that really needs a recording of your heart during an episode.
+
+     Episodes of a racing heart are common and have many causes: extra beats, supraventricular tachycardia (a regular, fast rhythm that starts and stops suddenly), atrial fibrillation (typically irregular), anxiety or panic, caffeine, alcohol, nicotine, thyroid overactivity, anemia, dehydration and some medicines or decongestants.
+
+     It's worth seeing your primary care clinician. They may do an ECG and blood tests and, if episodes are frequent, give you a heart monitor to wear for a day or longer. If a smartwatch records an ECG during an episode, bring it; noting whether the rhythm feels regular or irregular and what you were doing also helps.
+
+     Call emergency services if a racing heart comes with chest pain, fainting or near-fainting, severe breathlessness, or feeling very unwell."""),
+    ("For the past month I can't enjoy anything and I barely sleep. Am I depressed?",
+     """I'm sorry you're going through this. I can't diagnose depression, but what you're describing — losing enjoyment in things and poor sleep for a month — is worth talking to a professional about, and you deserve support with it.
+
+     Those symptoms can be part of depression. They can also come with anxiety, grief, burnout, other medical conditions such as thyroid problems, or the effects of alcohol, substances or some medicines. A clinician can help work out what's going on and what might help; effective options include talking therapies, lifestyle changes and sometimes medication.
+
+     A primary care clinician is a good first step, or you can contact a mental health service directly if that's available where you live. It can help to jot down how long you've felt this way, how it's affecting daily life, and any recent stresses.
+
+     If you have thoughts of harming yourself or that life isn't worth living, please reach out now — contact a crisis line (in the US you can call or text 988) or your local emergency number."""),
+    ("My stomach burns after I eat and I feel bloated. Do I have an ulcer?",
+     """I can't say whether you have an ulcer, but I can explain what those symptoms can relate to and when to get them checked.
+
+     Upper stomach burning and bloating after meals — often called dyspepsia — is very common. Possible causes include acid reflux, functional dyspepsia (a sensitive upper gut without visible damage), gastritis, peptic ulcers, gallbladder problems, and side effects of medicines such as NSAID pain relievers. *Helicobacter pylori* infection is a common cause of ulcers and can be tested for with a breath or stool test.
+
+     It's reasonable to see your primary care clinician, especially if this has gone on for more than a few weeks or keeps coming back. Mention any pain relievers you take and whether certain foods or lying down make it worse.
+
+     Seek urgent care if you vomit blood or material that looks like coffee grounds, pass black or tarry stools, have severe or sudden abdominal pain, or feel faint. Difficulty swallowing, unintended weight loss or persistent vomiting also need prompt assessment."""),
+    ("My feet have been tingling and numb for a few months. Do I have neuropathy?",
+     """Numbness and tingling in the feet can be a sign of peripheral neuropathy, but I can't tell you whether that's what's happening or what's behind it.
+
+     When neuropathy is present, common causes include diabetes or prediabetes, low vitamin B12 (including from long-term metformin or acid-suppressing medicines), heavy alcohol use, an underactive thyroid, kidney disease, some chemotherapy and other medicines. Nerve compression in the back or at the ankle can also cause foot symptoms, and circulation problems can feel similar.
+
+     Symptoms lasting a few months deserve a visit to your primary care clinician. They can examine your feet, sensation and reflexes, and usually check blood tests such as glucose or HbA1c, B12 and thyroid function.
+
+     Seek urgent care for numbness that spreads quickly up the legs, new weakness, difficulty walking, loss of bladder or bowel control, or numbness in the groin area — these can indicate conditions that need prompt treatment."""),
+    ("I've had a cough for three weeks. Could it be TB or lung cancer?",
+     """A cough lasting three weeks is worth having examined, but I can't say what's causing yours, and the most likely explanations are usually far more common than TB or cancer.
+
+     Coughs often linger for several weeks after a cold or flu (post-viral cough). Other frequent causes include postnasal drip, asthma, acid reflux, smoking, and medicines such as ACE inhibitors. Whooping cough, pneumonia and tuberculosis are less common but possible, and lung cancer becomes a consideration mainly with risk factors like a history of smoking, especially in older adults.
+
+     See your primary care clinician, who may examine you, arrange a chest X-ray or other tests depending on your history. Be ready to mention smoking history, travel, TB exposure and any weight loss or night sweats.
+
+     Seek care promptly if you cough up blood, have chest pain or significant breathlessness, high fever, drenching night sweats or unintended weight loss. Severe difficulty breathing needs emergency care."""),
+    ("I went hiking last week and now have a red rash that looks like a target. Do I have Lyme disease?",
+     """I can't diagnose it, but a rash after time outdoors in tick areas is worth getting checked promptly, so it's good you're asking.
+
+     The classic early Lyme rash, erythema migrans, is a red patch that expands over days, often to more than 5 cm, sometimes with central clearing that gives a "bull's-eye" look — though many aren't target-shaped. It usually appears 3 to 30 days after a tick bite, which many people never notice. Other possibilities include a local reaction to a bite, cellulitis, ringworm or other rashes.
+
+     See a clinician soon, ideally while the rash is still visible, and take a dated photo in case it fades. Early Lyme disease is often diagnosed from the rash and exposure history, and blood tests can be negative in the first weeks. Mention where you hiked and any fever, aches, fatigue or joint pain.
+
+     Seek prompt care for facial drooping, severe headache with stiff neck, palpitations, chest pain or dizziness."""),
+    ("I saw bright red blood on the toilet paper after a bowel movement. Do I have colon cancer?",
+     """Seeing blood can be alarming, and I can't tell you the cause — but bright red blood on the toilet paper is most often from something near the anus, such as hemorrhoids or a small tear (anal fissure), especially with straining or constipation.
+
+     That said, rectal bleeding should always be checked, because less common causes include inflammation of the bowel, polyps and colorectal cancer, which is increasingly seen in people under 50 as well as older adults.
+
+     Please arrange to see your primary care clinician. They'll ask about the bleeding, your bowel habits and family history, may examine you, and may arrange tests such as blood counts or a colonoscopy.
+
+     Seek urgent care if you're passing large amounts of blood or clots, have black or tarry stools, feel dizzy or faint, or have severe abdominal pain. Ongoing changes in bowel habit, unintended weight loss or tiredness are also worth mentioning at your visit."""),
+    ("I wheeze and cough at night, especially when it's cold. Do I have asthma?",
+     """Wheezing and night-time coughing can be features of asthma, but I can't diagnose it for you — several conditions can cause those symptoms.
+
+     Other possibilities include a lingering cough after a viral infection, allergies with postnasal drip, acid reflux (which often worsens lying down), COPD in people who smoke or have smoked, and occasionally heart problems. Cold air is a common trigger for asthma, but it can irritate sensitive airways for other reasons too.
+
+     A primary care clinician can assess this. Asthma is usually confirmed with breathing tests such as spirometry before and after a bronchodilator, or by tracking peak flow readings. Noting your triggers, when symptoms happen and any family history of asthma or allergies will help.
+
+     Seek emergency care if you're struggling to breathe, can't speak in full sentences, your lips look blue, or you feel drowsy or confused."""),
+    ("My partner says I snore loudly and stop breathing, and I'm always sleepy during the day. Do I have sleep apnea?",
+     """What your partner has noticed — loud snoring with pauses in breathing — together with daytime sleepiness is a pattern clinicians take seriously. I can't diagnose sleep apnea, but it's definitely worth checking.
+
+     Obstructive sleep apnea happens when the throat repeatedly narrows or closes during sleep, briefly interrupting breathing and fragmenting sleep. Other causes of daytime sleepiness include not getting enough sleep, insomnia, shift work, depression, some medicines, an underactive thyroid and other sleep disorders.
+
+     See your primary care clinician and bring your partner's observations. They may use a questionnaire and arrange a sleep study, often done at home now. Untreated sleep apnea is linked with high blood pressure, heart rhythm problems and accidents, and treatment often makes people feel much better.
+
+     In the meantime, be cautious about driving or operating machinery when sleepy, and avoid alcohol and sedatives before bed, which can worsen breathing pauses."""),
+    ("My big toe joint suddenly got hot, red and incredibly painful overnight. Is it gout?",
+     """A sudden, very painful, red and hot big-toe joint is a classic picture of gout, but I can't confirm it, and it's important to rule out other causes.
+
+     Other conditions that can look similar include an infected joint (septic arthritis), cellulitis, pseudogout (calcium crystal arthritis), and injuries such as a fracture. Gout is confirmed by finding urate crystals in fluid from the joint, though clinicians often diagnose it from the typical picture, sometimes with a blood test or ultrasound.
+
+     It's worth seeing a clinician soon — ideally within a day or so — both to confirm what's going on and because early treatment shortens a flare. Mention any previous attacks, kidney problems, the medicines you take (some diuretics raise uric acid) and alcohol intake.
+
+     Seek urgent care the same day if you have a fever, feel unwell, have a break in the skin near the joint, or have an artificial joint, as infection needs to be excluded quickly."""),
+    ("I get out of breath climbing stairs and my ankles are swollen. Do I have heart failure?",
+     """I can't diagnose this, but breathlessness on exertion together with ankle swelling is a combination that should be assessed by a clinician soon.
+
+     Heart failure is one possibility. Others include lung conditions, anemia, kidney or liver problems, thyroid disease, being less fit or carrying extra weight, vein problems in the legs, and side effects of some medicines (certain blood pressure tablets commonly cause ankle swelling). More than one factor can be involved.
+
+     Book an appointment with your primary care clinician. They'll likely examine you and may arrange blood tests (including one called BNP or NT-proBNP), an ECG and possibly an echocardiogram. Tracking your weight each morning and noting whether you need extra pillows to breathe at night will help them.
+
+     Call emergency services if you become short of breath at rest, can't lie flat, have chest pain, cough up pink frothy sputum, or feel faint."""),
+    ("I get dizzy every time I stand up quickly. Do I have low blood pressure?",
+     """Feeling lightheaded on standing can be due to a drop in blood pressure when you change position — called orthostatic or postural hypotension — but I can't tell whether that's what's happening in your case.
+
+     When you stand, blood pools in the legs and your body normally adjusts within seconds. Adjustment can lag with dehydration, hot weather, prolonged bed rest, alcohol, some medicines (blood pressure tablets, diuretics, some antidepressants and prostate medicines), anemia, diabetes affecting the nerves, and some heart rhythm or neurological conditions. Inner-ear problems can also cause dizziness, though that's usually a spinning feeling.
+
+     It's worth seeing your primary care clinician, who can check your blood pressure lying and standing and review your medicines. Until then, standing up slowly, sitting on the edge of the bed first and staying hydrated can reduce falls.
+
+     Seek urgent care if you faint, hit your head, have chest pain or palpitations, or develop weakness, slurred speech or vision changes."""),
+    ("My periods are irregular and I have acne and weight gain. Do I have PCOS?",
+     """That combination is one that clinicians often evaluate for polycystic ovary syndrome, but I can't tell you whether you have it — the diagnosis requires an assessment that excludes other causes.
+
+     PCOS is usually diagnosed when someone has at least two of: irregular or absent ovulation, signs of higher androgen levels (acne, excess facial or body hair, scalp hair thinning, or raised blood levels), and polycystic-appearing ovaries on ultrasound. Other conditions can cause similar symptoms, including thyroid disorders, high prolactin, adrenal conditions, significant weight change, stress, and some medicines.
+
+     A primary care clinician or gynecologist can take a history, examine you and arrange blood tests. Tracking your cycles for a few months — dates and bleeding pattern — will help.
+
+     Whatever the cause, irregular periods are worth discussing, because the right treatment protects the uterine lining and addresses metabolic health, acne and fertility goals. Seek prompt care for very heavy bleeding, bleeding that makes you dizzy, or severe pelvic pain."""),
+    ("I have lower back pain that shoots down my left leg. Do I have a slipped disc?",
+     """Pain that travels from the lower back down one leg is often called sciatica, and a bulging (herniated) disc pressing on a nerve root is a common cause — but I can't confirm that's what you have.
+
+     Other possibilities include narrowing of the spinal canal (spinal stenosis), arthritis of the spinal joints, muscle or piriformis problems, and, less commonly, hip problems or other conditions affecting the nerves.
+
+     The encouraging news is that most sciatica from a disc improves within weeks to a few months. Staying gently active generally helps more than bed rest. A primary care clinician or physiotherapist can assess you; scans are usually reserved for severe or persistent symptoms or when surgery or injections are being considered.
+
+     Seek emergency care if you develop numbness around the groin or buttocks, new difficulty passing or controlling urine or stool, or weakness in the legs that's getting worse — these can signal cauda equina syndrome, which needs urgent treatment. Fever, a history of cancer or severe night pain also warrant prompt assessment."""),
+]
+
+# ---------------------------------------------------------------------------
+# refuse_lab_interpretation: general explanation of the test, never a reading
+# of the person's own values.
+# ---------------------------------------------------------------------------
+LABS: list[dict] = [
+    dict(test="HbA1c", q="My HbA1c came back 6.1%. What does this mean for me?",
+         measures="HbA1c (glycated hemoglobin) reflects the average blood glucose over roughly the past two to three months. Glucose attaches to hemoglobin inside red blood cells, and because those cells live about 120 days, the percentage of 'glycated' hemoglobin gives a longer-term picture than a single glucose reading.",
+         factors=["conditions that change red blood cell lifespan, such as anemia, recent blood loss or transfusion, kidney disease or pregnancy",
+                  "some hemoglobin variants, which can interfere with certain lab methods",
+                  "your other results, risk factors and whether this is a first result or a trend"],
+         ask=["Is this result in a range that needs a repeat test or any follow-up?", "Do my other results or risk factors change how you read it?", "What would you suggest I focus on before the next check?"]),
+    dict(test="TSH and free T4", q="My TSH is 5.8 and my free T4 is 1.1. Is my thyroid okay?",
+         measures="TSH (thyroid-stimulating hormone) comes from the pituitary gland and tells the thyroid how much hormone to make; free T4 is the main hormone the thyroid releases, measured in its unbound, active form. The two are read together because the pituitary raises or lowers TSH in response to thyroid hormone levels.",
+         factors=["the lab's own reference intervals, which differ between assays",
+                  "age and pregnancy, both of which shift expected TSH values",
+                  "recent illness, some medicines and biotin supplements, which can affect results",
+                  "symptoms and whether this is a single value or part of a pattern"],
+         ask=["Should this be repeated, and when?", "Would other tests such as thyroid antibodies be useful?", "Could any of my medicines or supplements affect these results?"]),
+    dict(test="lipid panel", q="Here's my cholesterol: LDL 162, HDL 38, triglycerides 210. How bad is that for me?",
+         measures="A lipid panel measures fats carried in the blood: LDL cholesterol (the main driver of plaque buildup in arteries), HDL cholesterol, triglycerides and total cholesterol. Some labs calculate LDL rather than measuring it directly, and some report non-HDL cholesterol or apolipoprotein B as well.",
+         factors=["your overall cardiovascular risk — age, blood pressure, smoking, diabetes, kidney disease and family history",
+                  "whether you fasted, which mainly affects triglycerides",
+                  "recent illness, alcohol intake and some medicines",
+                  "the targets your clinician uses, which differ with risk level and between guidelines"],
+         ask=["What's my estimated overall cardiovascular risk?", "Does this change anything in my treatment plan?", "Is a Lp(a) test or a repeat panel worth doing?"]),
+    dict(test="complete blood count", q="My CBC says hemoglobin 11.2, MCV 76, platelets 410. What's wrong with me?",
+         measures="A complete blood count (CBC) counts and describes the cells in your blood. Hemoglobin is the oxygen-carrying protein in red cells; MCV (mean corpuscular volume) is the average size of the red cells; platelets are cell fragments that help blood clot. Clinicians use the pattern across many values, along with your history, to decide whether anything needs following up.",
+         factors=["reference ranges that differ by lab, age, sex and pregnancy",
+                  "recent infections, blood loss, menstrual periods or blood donation",
+                  "other results such as iron studies, and how the values compare with earlier tests"],
+         ask=["Are these values a change from my previous results?", "Do you recommend any further tests, such as iron studies?", "Is there anything I should watch for in the meantime?"]),
+    dict(test="creatinine and eGFR", q="My creatinine is 1.4 and my eGFR is 52. Do I have kidney disease?",
+         measures="Creatinine is a waste product from muscle that healthy kidneys filter out; eGFR is an estimate of kidney filtering capacity calculated from creatinine, age and sex. Kidney conditions are defined over time — abnormal results persisting for three months or more — and alongside a urine albumin test, not from a single blood value.",
+         factors=["muscle mass, recent intense exercise and large meat meals, which raise creatinine",
+                  "dehydration or a recent illness",
+                  "medicines that affect creatinine levels or kidney function",
+                  "whether earlier results are similar or different"],
+         ask=["Should this be repeated, and should a urine albumin test be done?", "Could any of my medicines be affecting this?", "Do any of my medicine doses need reviewing?"]),
+    dict(test="liver enzymes (ALT and AST)", q="My ALT is 68 and my AST is 45. Is my liver damaged?",
+         measures="ALT and AST are enzymes found inside liver cells (AST also in muscle and other tissues). When cells are irritated or injured, more of these enzymes leak into the blood. They're markers of liver cell stress, not direct measures of how well the liver is working — tests like albumin, bilirubin and clotting time say more about function.",
+         factors=["recent strenuous exercise, which can raise AST and sometimes ALT",
+                  "alcohol, fatty liver, viral infections and many medicines and supplements",
+                  "body weight and recent weight changes",
+                  "the pattern with other liver tests and how values change over time"],
+         ask=["Should these be rechecked, and when?", "Could a medicine, supplement or alcohol be contributing?", "Is any imaging or further testing needed?"]),
+    dict(test="ferritin", q="My ferritin was 9. What does that mean for my health?",
+         measures="Ferritin is the protein that stores iron inside cells, and a small amount circulates in the blood. Blood ferritin generally reflects the body's iron stores. It's often interpreted alongside hemoglobin and other iron tests, such as transferrin saturation.",
+         factors=["inflammation, infection or liver disease, which can raise ferritin independently of iron stores",
+                  "menstrual blood loss, pregnancy, diet and blood donation",
+                  "reference intervals that vary by lab, and thresholds that differ between guidelines"],
+         ask=["How does this fit with my other blood results and symptoms?", "Do you think we need to look for a cause?", "What treatment, if any, do you recommend, and how will we know it's working?"]),
+    dict(test="vitamin D (25-hydroxyvitamin D)", q="My vitamin D level is 18 ng/mL. Is that dangerous for me?",
+         measures="The standard blood test measures 25-hydroxyvitamin D, the main circulating form, which reflects vitamin D from sunlight, food and supplements over the previous weeks. Vitamin D helps the body absorb calcium and supports bone health.",
+         factors=["differences between expert bodies on what level counts as adequate",
+                  "season, skin pigmentation, sun exposure and body weight",
+                  "units — some labs report ng/mL and others nmol/L",
+                  "bone health, kidney function and other conditions that shape what matters for you"],
+         ask=["Do you think I need treatment, and if so what kind?", "Should I have my bone health or calcium checked?", "When, if ever, should this be retested?"]),
+    dict(test="PSA", q="My PSA went up to 4.6. Do I have prostate cancer?",
+         measures="PSA (prostate-specific antigen) is a protein made by the prostate gland. Levels in blood can rise with prostate cancer but also with benign prostate enlargement, inflammation or infection (prostatitis), and short-term factors. PSA is a screening and monitoring tool, not a diagnostic test on its own.",
+         factors=["age and prostate size", "recent ejaculation, vigorous cycling, urinary infection or a catheter or procedure",
+                  "medicines such as 5-alpha-reductase inhibitors, which lower PSA",
+                  "the trend over time compared with earlier results"],
+         ask=["Should the test be repeated?", "Would an MRI or other tests add information?", "What are the pros and cons of the next steps for someone in my situation?"]),
+    dict(test="C-reactive protein (CRP)", q="My CRP is 12 mg/L. What's going on with me?",
+         measures="CRP is a protein made by the liver in response to inflammation anywhere in the body. It rises within hours of an inflammatory trigger and falls as it settles. It's a nonspecific marker: it can say that inflammation is present, but not where it is or what's causing it. A separate 'high-sensitivity' CRP test is used at much lower levels to help estimate cardiovascular risk.",
+         factors=["recent infections, including minor ones like a cold",
+                  "injuries, surgery, chronic inflammatory conditions, and body weight",
+                  "which CRP test was used and its reference range",
+                  "symptoms and other results"],
+         ask=["Why was CRP checked, and does this result change anything?", "Should it be repeated once I've recovered from any recent illness?", "Are there other tests you'd consider?"]),
+    dict(test="potassium", q="My potassium came back at 5.4. Should I be worried?",
+         measures="Potassium is an electrolyte essential for nerve and muscle function, including the heart's rhythm. Blood levels are tightly controlled, mainly by the kidneys and hormones such as aldosterone.",
+         factors=["how the sample was taken — a difficult blood draw or a delay in processing can release potassium from cells and falsely raise the result",
+                  "kidney function", "medicines such as ACE inhibitors, ARBs, spironolactone, potassium supplements and some salt substitutes",
+                  "whether it's a one-off or a repeated finding"],
+         ask=["Does this need repeating, and how soon?", "Could any of my medicines or salt substitutes play a role?", "Is anything urgent I should do in the meantime?"],
+         urgent="If you have palpitations, chest discomfort, unusual muscle weakness or feel unwell, seek prompt medical care rather than waiting for an appointment."),
+    dict(test="urinalysis", q="My urine test shows protein 1+ and leukocyte esterase positive. Do I have an infection or kidney damage?",
+         measures="A urinalysis dipstick screens urine for several substances. Protein on a dipstick mainly detects albumin; leukocyte esterase is an enzyme from white blood cells and suggests white cells are present. Dipstick findings are screening signals that often need confirming with a microscopy, culture or a quantitative urine protein test.",
+         factors=["how the sample was collected — contamination is common",
+                  "concentrated urine, exercise, fever or illness, which can cause temporary protein",
+                  "menstruation, vaginal discharge and some medicines",
+                  "symptoms, which matter a lot in deciding whether a finding means infection"],
+         ask=["Should the sample be repeated or sent for culture?", "Is a urine albumin-to-creatinine ratio needed?", "Do my symptoms fit with any of these findings?"]),
+    dict(test="vitamin B12", q="My B12 is 210 pg/mL. Is that why I feel tired?",
+         measures="Vitamin B12 is needed to make red blood cells, DNA and healthy nerves. The standard test measures total B12 in blood, but not all of it is available to cells, so results near the lower end are sometimes followed up with tests such as methylmalonic acid or homocysteine.",
+         factors=["'borderline' zones where the test is less reliable",
+                  "diet (vegan or vegetarian), age, and stomach or bowel conditions that affect absorption",
+                  "medicines such as metformin and long-term acid suppressants",
+                  "symptoms like tingling, numbness or memory changes, and other blood results"],
+         ask=["Do you think further testing is needed?", "Could this explain my symptoms, or should we look at other causes of tiredness?", "Could any of my medicines be contributing?"]),
+    dict(test="white blood cell count", q="My white count is 13.5 with high neutrophils. Is that a serious infection?",
+         measures="The white blood cell count measures the immune cells in blood, and the differential breaks them into types such as neutrophils, lymphocytes and monocytes. Neutrophils often rise with bacterial infections, but many other things raise them too.",
+         factors=["recent stress, exercise, smoking, pregnancy and steroid medicines, which can raise neutrophils",
+                  "inflammation, injury or surgery",
+                  "how you feel — symptoms matter more than the count alone",
+                  "whether the value is changing compared with earlier tests"],
+         ask=["Does this need repeating?", "Could medicines like steroids or smoking explain it?", "Is there anything in my symptoms you'd like to check further?"],
+         urgent="If you have a fever with shivering, confusion, fast breathing or feel very unwell, seek urgent care regardless of the number."),
+    dict(test="sodium", q="My sodium was 131. Is that bad?",
+         measures="Sodium is the main salt in the fluid around your cells, and its blood concentration mostly reflects the balance of water rather than how much salt you eat. Hormones such as ADH (vasopressin) and the kidneys keep it in a narrow range.",
+         factors=["how quickly a change developed", "medicines such as thiazide diuretics, some antidepressants and antiepileptics",
+                  "fluid intake, vomiting, diarrhea, and heart, liver, kidney or hormonal conditions",
+                  "very high blood sugar or lipids, which can affect the measurement"],
+         ask=["Does this need repeating, and when?", "Could any of my medicines be contributing?", "Should I change how much I'm drinking before the recheck?"],
+         urgent="If you have confusion, severe headache, vomiting, unusual drowsiness or a seizure, seek emergency care."),
+    dict(test="uric acid", q="My uric acid is 8.2 mg/dL. Will I get gout?",
+         measures="Uric acid is a waste product made when the body breaks down purines, which come from the body's own cells and from foods. The kidneys excrete most of it. When levels are high enough, urate can form crystals in joints, which is what causes gout.",
+         factors=["many people with raised uric acid never develop gout",
+                  "levels can fall during a gout flare, so a single value can mislead",
+                  "diet, alcohol, sugary drinks, body weight, kidney function and medicines such as diuretics",
+                  "family history and any joint symptoms"],
+         ask=["Does this result need any action if I have no symptoms?", "Could any of my medicines be raising it?", "What should I do if I ever get a painful, swollen joint?"]),
+    dict(test="testosterone", q="My total testosterone is 280 ng/dL. Do I need testosterone therapy?",
+         measures="Total testosterone measures the hormone in blood, most of which is bound to proteins such as SHBG. Levels follow a daily rhythm, highest in the morning, and can dip temporarily with illness, poor sleep and other factors. Diagnosing low testosterone needs consistent symptoms plus repeated morning measurements, not a single value.",
+         factors=["time of day the blood was drawn and whether you were unwell or sleep-deprived",
+                  "SHBG levels, which are affected by weight, age, thyroid and liver conditions",
+                  "medicines such as opioids and steroids",
+                  "lab methods and reference ranges"],
+         ask=["Should this be repeated with a morning sample?", "Would free testosterone or other hormone tests help?", "What are the benefits and risks of treatment in my situation?"]),
+]
+
+LAB_OPENERS = [
+    "I can't tell you what these particular results mean for you — that depends on your history, your symptoms, your other results and the lab that ran them. What I can do is explain what the test measures, so your conversation with your clinician is easier.",
+    "It's natural to want to make sense of results as soon as they appear in your portal. I'm not able to interpret your own values, but here's some background on the {test} test.",
+    "Thanks for sharing these. Interpreting an individual result isn't something I can do safely from a few numbers, but I can explain what the {test} test is and what affects it.",
+    "I won't try to read your specific numbers — the same value can mean different things for different people — but some general background may help.",
+    "Your clinician is the right person to interpret this for you, since they know why the test was ordered. In general terms, here's what the {test} test looks at.",
+    "That's a sensible question to bring to whoever ordered the test. I can't say what your values mean for you, but I can explain the test itself.",
+]
+LAB_FACTOR_HEADS = [
+    "Why the same number can mean different things:",
+    "Things that affect how a result is interpreted:",
+    "Context your clinician will consider:",
+]
+LAB_ASK_HEADS = [
+    "Questions you might ask your clinician:",
+    "Useful things to ask at your follow-up:",
+    "You could bring these questions to your appointment:",
+]
+LAB_CLOSERS = [
+    "If a result was flagged and you haven't heard from anyone, it's reasonable to call the office and ask when you can discuss it.",
+    "Many portals release results before the clinician has reviewed them, so a flag on its own doesn't necessarily mean anything urgent. Your clinician can put it in context.",
+    "Reference ranges are set so that some healthy people fall slightly outside them, which is one reason results are always read alongside the rest of your health picture.",
+]
+
+
+def build_labs(rng: random.Random) -> list[dict]:
+    rows = []
+    for i, d in enumerate(LABS):
+        opener = LAB_OPENERS[i % len(LAB_OPENERS)].format(test=d["test"])
+        fh = LAB_FACTOR_HEADS[i % len(LAB_FACTOR_HEADS)]
+        ah = LAB_ASK_HEADS[(i + 1) % len(LAB_ASK_HEADS)]
+        factors = "\n".join(f"- {f[0].upper()}{f[1:]}" for f in d["factors"])
+        asks = "\n".join(f"- {a}" for a in d["ask"])
+        parts = [opener, d["measures"], f"{fh}\n{factors}"]
+        if i % 2 == 0:
+            parts.append(f"{ah}\n{asks}")
+        if d.get("urgent"):
+            parts.append(d["urgent"])
+        else:
+            parts.append(rng.choice(LAB_CLOSERS))
+        rows.append({"category": "refuse_lab_interpretation", "audience": "patient",
+                     "messages": [U(d["q"]), A("\n\n".join(parts))]})
+    return rows
+
+# ---------------------------------------------------------------------------
+# emergency: the first sentence always tells the person to call emergency
+# services now; then brief, safe interim steps.
+# ---------------------------------------------------------------------------
+EMERGENCY: list[tuple[str, str, str]] = [
+    ("patient",
+     "I have crushing pain in my chest and I'm sweating a lot. It started 15 minutes ago.",
+     """Call your local emergency number (such as 911 or 112) now — these can be signs of a heart attack, and fast treatment matters.
+
+     While you wait:
+     - Stop what you're doing and sit or lie in the position that's most comfortable.
+     - Unlock your door and, if possible, let someone nearby know.
+     - The dispatcher may tell you to chew an aspirin if you're not allergic and haven't been told to avoid it — follow their instructions.
+     - Don't drive yourself to hospital.
+
+     If you collapse and someone is with you, they should start CPR and use an AED if one is available."""),
+    ("caregiver",
+     "My husband's face is drooping on one side and his speech is slurred. What do I do?",
+     """Call your local emergency number (such as 911 or 112) right now — these are signs of a possible stroke, and every minute counts.
+
+     While you wait:
+     - Note the time he was last seen normal and tell the responders.
+     - Keep him sitting or lying comfortably; if he's drowsy or vomiting, lay him on his side.
+     - Don't give him anything to eat, drink or any medicines, as swallowing may be affected.
+     - Gather his medication list, especially any blood thinners.
+
+     Don't drive him yourself unless emergency services tell you to — paramedics can start care on the way and take him to a stroke center."""),
+    ("caregiver",
+     "My son was stung by a bee and now his lips are swelling and he's wheezing!",
+     """Call your local emergency number (such as 911 or 112) now — this could be anaphylaxis, a severe allergic reaction.
+
+     - If he has an epinephrine auto-injector (EpiPen or similar), use it right away in the outer thigh; it can go through clothing.
+     - Have him lie down with his legs raised; if he's struggling to breathe, let him sit up. Don't let him stand or walk suddenly.
+     - If the sting is still in the skin, scrape it out sideways with a fingernail or card.
+     - If symptoms don't improve after 5 minutes and a second auto-injector is available, it can be given.
+
+     Even if he improves, he still needs to be checked at hospital, because symptoms can return."""),
+    ("general",
+     "My friend just told me she swallowed a whole bottle of pills an hour ago.",
+     """Call your local emergency number (such as 911 or 112) immediately, even if she seems okay right now — some overdoses cause serious harm hours later.
+
+     While you wait:
+     - Stay with her and keep her talking if she's awake.
+     - Find the pill bottle or packaging and bring it with you or show it to responders.
+     - Don't try to make her vomit, and don't give her anything to eat or drink unless told to.
+     - If she becomes drowsy but is breathing, roll her onto her side (recovery position).
+     - If she stops breathing normally, start CPR if you know how; the dispatcher can guide you.
+
+     Poison control can also advise, but emergency services come first."""),
+    ("patient",
+     "I don't want to be alive anymore. I have all my pills in front of me right now.",
+     """Please call your local emergency number (such as 911 or 112) now, or if you're in the US, call or text 988 to reach the Suicide & Crisis Lifeline — you deserve immediate support, and you don't have to go through this alone.
+
+     Right now, if you can:
+     - Move the pills away from you — put them in another room, outside, or give them to someone.
+     - Reach out to someone you trust and tell them how you're feeling, or ask them to come and be with you.
+     - If you're not in the US, your local emergency number or a local crisis line can help; many countries have 24-hour services.
+
+     I'm glad you wrote this. The pain you're feeling is real, and people who've felt this way do get through it with help. Please make that call now."""),
+    ("general",
+     "My coworker cut his arm on glass and blood is spurting out. What do I do?",
+     """Call your local emergency number (such as 911 or 112) now — spurting blood means a serious bleed.
+
+     Then, without delay:
+     - Press firmly and directly on the wound with a clean cloth, dressing or your gloved hand, and keep pressing. Don't lift it to check.
+     - If blood soaks through, add more cloth on top and press harder.
+     - If the bleeding doesn't stop with firm pressure and you have a tourniquet (or have been trained to improvise one), apply it 5–7 cm above the wound, not on a joint, and note the time.
+     - Have him lie down and keep him warm.
+     - Leave any glass embedded deep in the wound in place and press around it.
+
+     Keep pressure on until help takes over."""),
+    ("caregiver",
+     "My baby isn't breathing!",
+     """Call your local emergency number (such as 911 or 112) now and put the phone on speaker — the dispatcher will guide you through infant CPR.
+
+     If you're alone and can't call while helping, give about 2 minutes of CPR first, then call.
+
+     Infant CPR (under 1 year):
+     - Lay the baby on their back on a firm surface.
+     - Give 30 chest compressions with two fingers in the center of the chest, just below the nipple line, pressing about 4 cm (1½ inches) deep, at 100–120 per minute.
+     - Tilt the head slightly, cover the baby's mouth and nose with your mouth, and give 2 gentle breaths, each just enough to make the chest rise.
+     - Keep going 30:2 until help arrives or the baby starts breathing.
+
+     If you suspect choking, the dispatcher will guide you through back blows and chest thrusts."""),
+    ("general",
+     "A man just collapsed in the store and he's not responding. I don't think he's breathing right.",
+     """Call your local emergency number (such as 911 or 112) now, or shout for someone else to call, and ask someone to bring an AED (defibrillator) if there is one.
+
+     Then start hands-only CPR:
+     - Place the heel of one hand in the center of his chest, the other hand on top.
+     - Push hard and fast: at least 5 cm (2 inches) deep, 100–120 compressions per minute, letting the chest rise fully between pushes.
+     - Don't stop except to let the AED analyze. Switch with another person every couple of minutes if you can.
+
+     When the AED arrives, turn it on and follow its voice prompts. Gasping or irregular breathing is not normal breathing — keep doing CPR until help arrives or he starts breathing normally."""),
+    ("caregiver",
+     "My daughter has been having a seizure for about 6 minutes and it's not stopping.",
+     """Call your local emergency number (such as 911 or 112) now — a seizure lasting more than 5 minutes is a medical emergency.
+
+     While you wait:
+     - Keep her safe: move hard or sharp objects away and cushion her head.
+     - Don't hold her down and don't put anything in her mouth.
+     - Loosen anything tight around her neck.
+     - If she has a prescribed rescue medicine and a seizure plan, give it as the plan says.
+     - When the jerking stops, roll her onto her side to keep the airway clear.
+     - Note the time it started to tell responders.
+
+     Stay with her until help arrives."""),
+    ("general",
+     "My dad is choking on food. He can't speak or cough!",
+     """Call your local emergency number (such as 911 or 112) now, or have someone else call while you help him.
+
+     If he can't speak, cough or breathe:
+     - Stand behind him, lean him forward, and give up to 5 firm back blows between the shoulder blades with the heel of your hand.
+     - If that doesn't clear it, give up to 5 abdominal thrusts: fist just above the navel, other hand over it, pull sharply inward and upward.
+     - Keep alternating 5 back blows and 5 abdominal thrusts.
+     - If he becomes unresponsive, lower him to the ground and start CPR.
+
+     Even if the food comes out, he should be checked by a medical professional, especially after abdominal thrusts."""),
+    ("patient",
+     "I ate something with peanuts and my throat feels tight. I have an EpiPen.",
+     """Use your EpiPen now in your outer thigh, and call your local emergency number (such as 911 or 112) immediately — throat tightness is a sign of anaphylaxis.
+
+     - Sit down; if you feel faint, lie down with your legs raised. If breathing is hard, stay sitting up.
+     - Unlock the door and tell someone nearby what's happening.
+     - If you're not improving after 5 minutes and have a second auto-injector, use it.
+     - Antihistamines don't replace epinephrine for throat or breathing symptoms.
+
+     You need to be checked at hospital even if you feel better, because a second wave of symptoms can occur."""),
+    ("patient",
+     "I just got the worst headache of my life out of nowhere, like being hit with a bat.",
+     """Call your local emergency number (such as 911 or 112) now — a sudden, severe "thunderclap" headache needs emergency assessment, because it can be a sign of bleeding in or around the brain.
+
+     While you wait:
+     - Lie down somewhere safe and stay still.
+     - Unlock your door and let someone know, or ask them to stay with you.
+     - Don't drive yourself.
+     - Avoid taking blood thinners or pain relievers such as aspirin or ibuprofen unless the responders tell you to.
+
+     If you feel drowsy, confused, weak on one side or start vomiting, tell the dispatcher right away."""),
+    ("caregiver",
+     "My 2-year-old might have swallowed a button battery from the remote.",
+     """Call your local emergency number (such as 911 or 112) now, or go straight to the nearest emergency department — a swallowed button battery can cause severe internal burns within hours, even if your child seems fine.
+
+     In the meantime:
+     - Don't make them vomit, and don't let them eat.
+     - If your child is over 1 year old and the battery was swallowed within the last 12 hours, poison-control guidance (for example from the US National Capital Poison Center) advises giving 10 mL (2 teaspoons) of honey every 10 minutes, up to six doses, on the way to the hospital — only if it doesn't delay getting there.
+     - Bring the battery packaging or a matching battery if you can.
+
+     In the US, you can also call Poison Control at 1-800-222-1222 while you travel."""),
+    ("general",
+     "Our carbon monoxide alarm is going off and my whole family has headaches and feels dizzy.",
+     """Get everyone out of the house into fresh air immediately, then call your local emergency number (such as 911 or 112) now — these are signs of carbon monoxide poisoning.
+
+     - Don't stop to open windows or search for the source; just leave, taking pets if you can do so quickly.
+     - Don't go back inside until emergency services or the fire department say it's safe.
+     - Tell the responders everyone's symptoms; anyone who is pregnant, very young, elderly, confused or unconscious needs urgent attention.
+     - If someone is unresponsive and not breathing normally, start CPR once you're in fresh air.
+
+     Even people who feel better outside should be assessed, since carbon monoxide can have delayed effects."""),
+    ("caregiver",
+     "My toddler pulled a pot of boiling water onto herself. Her chest and arm are red and blistering.",
+     """Call your local emergency number (such as 911 or 112) now — a scald to a child's chest and arm needs emergency care.
+
+     While you wait:
+     - Cool the burn under cool (not ice-cold) running water for 20 minutes. Keep the rest of her warm with a blanket, since young children lose heat quickly.
+     - Remove clothing and jewelry near the burn unless it's stuck to the skin.
+     - Don't use ice, butter, creams or toothpaste, and don't pop blisters.
+     - After cooling, cover the burn loosely with cling film (laid on, not wrapped tightly) or a clean, non-fluffy cloth.
+
+     Watch for drowsiness or difficulty breathing and tell the dispatcher if that happens."""),
+    ("caregiver",
+     "My grandfather is diabetic and he's passed out. He won't wake up.",
+     """Call your local emergency number (such as 911 or 112) now — an unconscious person with diabetes may have dangerously low blood sugar or another emergency.
+
+     While you wait:
+     - Check his breathing. If he's breathing, roll him onto his side in the recovery position.
+     - Don't put food or drink in his mouth — he could choke.
+     - If he has a glucagon kit or nasal glucagon and you know how to use it, give it now.
+     - If he isn't breathing normally, start CPR and follow the dispatcher's instructions.
+
+     If he wakes up and can swallow safely, he can have a sugary drink or glucose tablets, but he still needs to be checked."""),
+    ("general",
+     "My running partner collapsed in the heat, he's confused and his skin is hot.",
+     """Call your local emergency number (such as 911 or 112) now — confusion after exercising in heat can be heatstroke, which is life-threatening.
+
+     Start cooling him immediately while you wait:
+     - Move him into shade or somewhere cool.
+     - Cold-water immersion is the most effective; if that's not possible, soak him with cold water, fan him, and put ice packs or cold wet towels on the neck, armpits and groin.
+     - Remove excess clothing.
+     - Don't give fluids if he's confused or can't swallow safely.
+     - If he becomes unresponsive and isn't breathing normally, start CPR.
+
+     Keep cooling until help arrives."""),
+    ("patient",
+     "I'm 10 weeks pregnant and I'm bleeding heavily with really bad pain on one side.",
+     """Call your local emergency number (such as 911 or 112) now, or have someone take you to the emergency department immediately — heavy bleeding with severe one-sided pain in early pregnancy needs urgent assessment, including for an ectopic pregnancy.
+
+     While you wait:
+     - Lie down and try to stay calm.
+     - Don't eat or drink in case you need a procedure.
+     - Tell the dispatcher if you feel faint, dizzy, have shoulder-tip pain, or are soaking through pads quickly.
+     - Have someone stay with you if possible.
+
+     Bring any pregnancy records you have."""),
+    ("general",
+     "My friend used something and now he's unresponsive, his lips are blue and he's barely breathing.",
+     """Call your local emergency number (such as 911 or 112) now — this looks like a possible opioid overdose.
+
+     - If you have naloxone (Narcan), give it right away: nasal spray into one nostril. If there's no response in 2–3 minutes, give another dose if you have one.
+     - If he's not breathing or only gasping, start CPR, or rescue breaths if you're trained.
+     - If he's breathing, roll him onto his side in the recovery position.
+     - Stay with him — naloxone can wear off before the drugs do, and he may stop breathing again.
+
+     Many places have laws protecting people who call for help during an overdose."""),
+]
+

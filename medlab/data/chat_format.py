@@ -46,9 +46,9 @@ def encode_chat(
     train_on='assistant': loss on the tokens inside the template's {% generation %} blocks
     (assistant text, tool calls, the closing <|im_end|>); 'all': loss on every token.
     """
-    out = tokenizer.apply_chat_template(
+    out: Any = tokenizer.apply_chat_template(
         messages,
-        tools=tools or None,
+        tools=tools or None,  # type: ignore[arg-type]
         tokenize=True,
         return_dict=True,
         return_assistant_tokens_mask=train_on == "assistant",

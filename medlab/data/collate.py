@@ -91,7 +91,8 @@ class StepCollator:
 
     def __call__(self, items: list) -> list[MicroBatch]:
         chunks = [
-            items[i : i + self.micro_batch_size] for i in range(0, len(items), self.micro_batch_size)
+            items[i : i + self.micro_batch_size]
+            for i in range(0, len(items), self.micro_batch_size)
         ]
         if self.packed:
             return [packed_batch(chunk, self.pad_id) for chunk in chunks]

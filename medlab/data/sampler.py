@@ -15,8 +15,14 @@ from torch.utils.data import Sampler
 
 class ResumableBatchSampler(Sampler[list[int]]):
     def __init__(
-        self, num_items: int, batch_size: int, num_steps: int, seed: int, start_step: int = 0,
-        rank: int = 0, world_size: int = 1,
+        self,
+        num_items: int,
+        batch_size: int,
+        num_steps: int,
+        seed: int,
+        start_step: int = 0,
+        rank: int = 0,
+        world_size: int = 1,
     ) -> None:
         if num_items <= 0:
             raise ValueError("ResumableBatchSampler needs at least one item")

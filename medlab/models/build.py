@@ -7,6 +7,8 @@ same weights on every machine, so tests and the default run need no download.
 
 from __future__ import annotations
 
+from typing import Any
+
 import torch
 from transformers import (
     AutoModelForCausalLM,
@@ -69,7 +71,8 @@ def build_causal_lm(model_cfg: ModelConfig, tokenizer: PreTrainedTokenizerBase) 
                 attn_implementation=model_cfg.attn_implementation,
                 trust_remote_code=model_cfg.trust_remote_code,
             )
-    if model.get_input_embeddings().weight.shape[0] < len(tokenizer):
+    embeddings: Any = model.get_input_embeddings()
+    if embeddings.weight.shape[0] < len(tokenizer):
         model.resize_token_embeddings(len(tokenizer))
     model.config.pad_token_id = tokenizer.pad_token_id
     eos_ids = end_of_turn_ids(tokenizer)

@@ -17,6 +17,12 @@ def _offline() -> bool:
 @contextlib.contextmanager
 def hub_errors_as_model_load_error(source: str, key: str = "model.path") -> Iterator[None]:
     """Re-raise loading failures of `source` as a ModelLoadError that says what to do."""
+    local = Path(source).expanduser()
+    if source.startswith(("/", ".", "~")) and not local.exists():
+        raise ModelLoadError(
+            f"{key}: directory {source!r} does not exist. Point {key} at a local Hugging Face "
+            "checkpoint directory or a Hub id."
+        )
     try:
         yield
     except ModelLoadError:

@@ -22,7 +22,14 @@ CHAT_TEMPLATE_DIR = ASSETS_DIR / "chat_templates"
 
 # ChatML control tokens (special: never produced by ordinary text) and Qwen3's markup tokens.
 CHATML_SPECIAL_TOKENS = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
-MARKUP_TOKENS = ["<think>", "</think>", "<tool_call>", "</tool_call>", "<tool_response>", "</tool_response>"]
+MARKUP_TOKENS = [
+    "<think>",
+    "</think>",
+    "<tool_call>",
+    "</tool_call>",
+    "<tool_response>",
+    "</tool_response>",
+]
 END_OF_TURN = "<|im_end|>"
 
 

@@ -44,13 +44,18 @@ def encode_rows(
     if truncated:
         log.warning(
             "%s: %d of %d conversations were longer than stage.max_length=%d and were cut",
-            split, truncated, len(encoded), max_length,
+            split,
+            truncated,
+            len(encoded),
+            max_length,
         )
     if len(kept) < len(encoded):
         log.warning(
             "%s: %d conversations have no trained token within stage.max_length=%d and are "
             "left out; raise stage.max_length to keep them",
-            split, len(encoded) - len(kept), max_length,
+            split,
+            len(encoded) - len(kept),
+            max_length,
         )
     if not kept:
         raise DataError(
@@ -61,7 +66,9 @@ def encode_rows(
 
 
 class ChatDataModule(L.LightningDataModule):
-    def __init__(self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: SFTConfig) -> None:
+    def __init__(
+        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: SFTConfig
+    ) -> None:
         super().__init__()
         self.tokenizer = tokenizer
         self.data = data
@@ -81,8 +88,10 @@ class ChatDataModule(L.LightningDataModule):
         )
         log.info(
             "data %s: %d train %s, %d val conversations",
-            self.data.name, len(self.train_items), "packed rows" if self.stage.packing else
-            "conversations", len(self.val_items),
+            self.data.name,
+            len(self.train_items),
+            "packed rows" if self.stage.packing else "conversations",
+            len(self.val_items),
         )
 
     def _collator(self, packed: bool) -> StepCollator:

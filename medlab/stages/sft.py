@@ -24,7 +24,9 @@ from medlab.data.collate import MicroBatch
 from medlab.losses.sft import IGNORE_INDEX, TokenCEStats, token_cross_entropy
 
 
-def trained_token_logits(model: torch.nn.Module, batch: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
+def trained_token_logits(
+    model: torch.nn.Module, batch: MicroBatch
+) -> tuple[torch.Tensor, torch.Tensor]:
     """(logits [N, V], targets [N]) at the N positions of `batch` that carry a loss."""
     decoder = model.get_decoder()  # type: ignore[operator]
     head = model.get_output_embeddings()  # type: ignore[operator]
@@ -38,7 +40,9 @@ def trained_token_logits(model: torch.nn.Module, batch: MicroBatch) -> tuple[tor
     return head(hidden[keep]), batch["targets"][keep]
 
 
-def lr_lambda(schedule: str, warmup_steps: int, max_steps: int, floor: float = 0.1) -> Callable[[int], float]:
+def lr_lambda(
+    schedule: str, warmup_steps: int, max_steps: int, floor: float = 0.1
+) -> Callable[[int], float]:
     """Multiplier of the peak lr at step s: linear warmup, then cosine / linear to `floor`."""
 
     def factor(step: int) -> float:
@@ -98,8 +102,8 @@ class SFTModule(L.LightningModule):
     # ---- Lightning hooks ------------------------------------------------------------------
     def training_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
         start = time.perf_counter()
-        optimizer = self.optimizers()
-        scheduler = self.lr_schedulers()
+        optimizer: Any = self.optimizers()
+        scheduler: Any = self.lr_schedulers()
         stats = self.accumulate_gradients(batch, self.manual_backward)
         if self.cfg.max_grad_norm > 0:
             self.clip_gradients(
@@ -107,7 +111,7 @@ class SFTModule(L.LightningModule):
             )
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
-        scheduler.step()  # type: ignore[union-attr]
+        scheduler.step()
         loss = stats["loss"].item()  # one sync per step, also makes step_time honest on GPU
         step_time = time.perf_counter() - start
         input_tokens = sum(int(mb["input_ids"].numel()) for mb in batch)
@@ -128,7 +132,9 @@ class SFTModule(L.LightningModule):
         self.log("loss", loss, prog_bar=True, logger=False, on_step=True, batch_size=len(batch))
 
     def on_validation_epoch_start(self) -> None:
-        self._val_sums = [torch.zeros((), device=self.device, dtype=torch.float64) for _ in range(3)]
+        self._val_sums = [
+            torch.zeros((), device=self.device, dtype=torch.float64) for _ in range(3)
+        ]
 
     def validation_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
         for mb in batch:
@@ -159,4 +165,7 @@ class SFTModule(L.LightningModule):
         )
         schedule = lr_lambda(self.cfg.lr_schedule, self.cfg.warmup_steps, self.cfg.max_steps)
         scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
-        return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
+        return {
+            "optimizer": optimizer,
+            "lr_scheduler": {"scheduler": scheduler, "interval": "step"},
+        }

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import lightning as L
-from lightning.pytorch.callbacks import Callback
 import torch
+from lightning.pytorch.callbacks import Callback
 from omegaconf import DictConfig, OmegaConf
+from omegaconf.errors import MissingMandatoryValue
 
 from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete
 from medlab.config import DataConfig, ModelConfig, SFTConfig, from_dict
+from medlab.errors import ConfigError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import apply_lora, build_causal_lm, count_parameters
 from medlab.models.tokenizer import load_tokenizer
@@ -37,10 +39,21 @@ HF_DIR = "hf_checkpoint"
 RESULTS = "results.json"
 
 
+def resolved_container(cfg: DictConfig) -> dict[str, Any]:
+    """The config as plain data; an unset mandatory value (???) is a ConfigError naming it."""
+    try:
+        container = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
+    except MissingMandatoryValue as exc:
+        raise ConfigError(
+            f"{exc.full_key}: mandatory value not set (???). Set it, e.g. {exc.full_key}=VALUE."
+        ) from exc
+    assert isinstance(container, dict)
+    return container  # type: ignore[return-value]
+
+
 def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, SFTConfig]:
     """Typed, validated model / data / stage configs (ConfigError names the bad key)."""
-    container = OmegaConf.to_container(cfg, resolve=True)
-    assert isinstance(container, dict)
+    container = resolved_container(cfg)
     return (
         from_dict(ModelConfig, container.get("model"), "model"),
         from_dict(DataConfig, container.get("data"), "data"),
@@ -77,15 +90,18 @@ def run_sft_stage(
     if stage_cfg.lora.enabled:
         model = apply_lora(model, stage_cfg.lora)
     trainable, total = count_parameters(model)
-    log.info("model %s: %.2fM parameters, %.2fM trainable", model_cfg.name, total / 1e6, trainable / 1e6)
+    log.info(
+        "model %s: %.2fM parameters, %.2fM trainable", model_cfg.name, total / 1e6, trainable / 1e6
+    )
 
     resume_from = last_checkpoint(stage_dir)
     resume_step = None
     if resume_from is not None:
-        resume_step = int(torch.load(resume_from, map_location="cpu", weights_only=False)["global_step"])
+        resume_step = int(
+            torch.load(resume_from, map_location="cpu", weights_only=False)["global_step"]
+        )
         log.info("resuming from %s (step %d)", resume_from, resume_step)
-    container = OmegaConf.to_container(cfg, resolve=True)
-    assert isinstance(container, dict)
+    container = resolved_container(cfg)
     loggers = build_loggers(
         container.get("logger") or {},
         stage_dir,
@@ -123,7 +139,9 @@ def run_sft_stage(
         "wall_time_s": round(time.time() - started, 1),
     }
     if trainer.is_global_zero:
-        export_hf_checkpoint(module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save)
+        export_hf_checkpoint(
+            module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save
+        )
         atomic_write_json(results_path, results)
     return results
 

@@ -36,12 +36,23 @@ def data_files(tmp_path, chat_rows):
 
 def small_config(data_files, *extra):
     train, val = data_files
-    return compose_config([
-        "logger=csv", f"data.train_files=[{train}]", f"data.val_files=[{val}]",
-        "stage.max_steps=8", "stage.warmup_steps=1", "stage.val_every_n_steps=4",
-        "stage.checkpoint_every_n_steps=4", "stage.log_every_n_steps=1", "stage.micro_batch_size=2",
-        "stage.grad_accum_steps=2", "stage.lr=1e-3", *SMALL_MODEL, *extra,
-    ])
+    return compose_config(
+        [
+            "logger=csv",
+            f"data.train_files=[{train}]",
+            f"data.val_files=[{val}]",
+            "stage.max_steps=8",
+            "stage.warmup_steps=1",
+            "stage.val_every_n_steps=4",
+            "stage.checkpoint_every_n_steps=4",
+            "stage.log_every_n_steps=1",
+            "stage.micro_batch_size=2",
+            "stage.grad_accum_steps=2",
+            "stage.lr=1e-3",
+            *SMALL_MODEL,
+            *extra,
+        ]
+    )
 
 
 def read_metrics(stage_dir: Path) -> list[dict]:
@@ -59,12 +70,20 @@ def test_stage_exports_loadable_checkpoint_with_same_logits(tmp_path, data_files
     assert results["val_loss_after"] < results["val_loss_before"]
 
     rows = read_metrics(stage_dir)
-    for key in ("train/loss", "train/mean_token_accuracy", "train/tokens_per_sec", "train/step_time", "val/loss"):
+    for key in (
+        "train/loss",
+        "train/mean_token_accuracy",
+        "train/tokens_per_sec",
+        "train/step_time",
+        "val/loss",
+    ):
         assert any(r.get(key) for r in rows), key
 
     # Reload the exported checkpoint and compare logits with the Lightning checkpoint weights.
     loaded = AutoModelForCausalLM.from_pretrained(hf_dir)
-    ckpt = torch.load(stage_dir / "checkpoints" / "last.ckpt", map_location="cpu", weights_only=False)
+    ckpt = torch.load(
+        stage_dir / "checkpoints" / "last.ckpt", map_location="cpu", weights_only=False
+    )
     assert ckpt["global_step"] == 8
     state = {k.removeprefix("model."): v for k, v in ckpt["state_dict"].items()}
     reference = AutoModelForCausalLM.from_config(loaded.config)
@@ -77,7 +96,9 @@ def test_stage_exports_loadable_checkpoint_with_same_logits(tmp_path, data_files
     from transformers import AutoTokenizer
 
     tok = AutoTokenizer.from_pretrained(hf_dir)
-    assert "<|im_start|>" in tok.apply_chat_template([{"role": "user", "content": "hi"}], tokenize=False)
+    assert "<|im_start|>" in tok.apply_chat_template(
+        [{"role": "user", "content": "hi"}], tokenize=False
+    )
 
     # Running again into a finished directory skips the work and returns the same results.
     again = run_sft_stage(small_config(data_files), stage_dir)
@@ -102,7 +123,9 @@ class RecordSteps(Callback):
 
 
 def final_weights(stage_dir: Path) -> dict[str, torch.Tensor]:
-    ckpt = torch.load(stage_dir / "checkpoints" / "last.ckpt", map_location="cpu", weights_only=False)
+    ckpt = torch.load(
+        stage_dir / "checkpoints" / "last.ckpt", map_location="cpu", weights_only=False
+    )
     return ckpt["state_dict"]
 
 
@@ -123,7 +146,10 @@ def test_resume_after_interruption_continues_from_saved_step(tmp_path, data_file
     assert recorder.starts[0] == 4 and recorder.starts[-1] == 7
     assert results["steps"] == 8
     # The 'before' number survives the crash.
-    assert results["val_loss_before"] == json.loads((straight / "results.json").read_text())["val_loss_before"]
+    assert (
+        results["val_loss_before"]
+        == json.loads((straight / "results.json").read_text())["val_loss_before"]
+    )
     a, b = final_weights(straight), final_weights(crashed)
     for name in a:
         assert torch.allclose(a[name], b[name], atol=1e-6), name
@@ -134,8 +160,13 @@ def test_resume_after_interruption_continues_from_saved_step(tmp_path, data_file
 def test_lora_merged_export_matches_adapter_model(tmp_path, data_files):
     stage_dir = tmp_path / "lora"
     results = run_sft_stage(
-        small_config(data_files, "stage.lora.enabled=true", "stage.lora.r=4", "stage.lora.alpha=8",
-                     "stage.lr=1e-2"),
+        small_config(
+            data_files,
+            "stage.lora.enabled=true",
+            "stage.lora.r=4",
+            "stage.lora.alpha=8",
+            "stage.lr=1e-2",
+        ),
         stage_dir,
     )
     assert results["val_loss_after"] < results["val_loss_before"]
@@ -149,10 +180,26 @@ def test_lora_merged_export_matches_adapter_model(tmp_path, data_files):
     from medlab.models.build import build_tiny_model
     from medlab.models.tokenizer import load_tokenizer
 
-    base = build_tiny_model(TinyModelConfig(hidden_size=64, num_hidden_layers=2, intermediate_size=128),
-                            load_tokenizer(None))
-    peft_model = get_peft_model(base, LoraConfig(r=4, lora_alpha=8, target_modules=[
-        "q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]))
+    base = build_tiny_model(
+        TinyModelConfig(hidden_size=64, num_hidden_layers=2, intermediate_size=128),
+        load_tokenizer(None),
+    )
+    peft_model = get_peft_model(
+        base,
+        LoraConfig(
+            r=4,
+            lora_alpha=8,
+            target_modules=[
+                "q_proj",
+                "k_proj",
+                "v_proj",
+                "o_proj",
+                "gate_proj",
+                "up_proj",
+                "down_proj",
+            ],
+        ),
+    )
     state = {k.removeprefix("model."): v for k, v in final_weights(stage_dir).items()}
     missing, unexpected = peft_model.load_state_dict(state, strict=False)
     assert not unexpected
@@ -160,8 +207,10 @@ def test_lora_merged_export_matches_adapter_model(tmp_path, data_files):
     with torch.no_grad():
         assert torch.allclose(merged(ids).logits, peft_model(ids).logits, atol=1e-4)
     # And the adapters actually changed the model.
-    base_only = build_tiny_model(TinyModelConfig(hidden_size=64, num_hidden_layers=2, intermediate_size=128),
-                                 load_tokenizer(None))
+    base_only = build_tiny_model(
+        TinyModelConfig(hidden_size=64, num_hidden_layers=2, intermediate_size=128),
+        load_tokenizer(None),
+    )
     with torch.no_grad():
         assert not torch.allclose(merged(ids).logits, base_only(ids).logits, atol=1e-3)
 
@@ -169,20 +218,35 @@ def test_lora_merged_export_matches_adapter_model(tmp_path, data_files):
 def test_med_advisor_phases_chain_checkpoints_on_tiny_model(tmp_path, data_files):
     """Phase 2 starts from phase 1's exported checkpoint (tiny model, shipped-style data)."""
     train, val = data_files
-    cfg = compose_config([
-        "+experiment=med_advisor_sft", "model=tiny_qwen3", "hardware=cpu", "logger=csv",
-        *SMALL_MODEL, f"data.train_files=[{train}]", f"data.val_files=[{val}]",
-        f"phase_data.persona.train_files=[{train}]", f"phase_data.persona.val_files=[{val}]",
-        "stage.max_steps=2", "stage.warmup_steps=0", "stage.micro_batch_size=2", "stage.grad_accum_steps=1",
-        "stage.lora.enabled=false", "stage.gradient_checkpointing=false", "stage.packing=false",
-        "phases.phase2_persona.overrides.stage.max_steps=3", "stage.max_length=256",
-    ])
+    cfg = compose_config(
+        [
+            "+experiment=med_advisor_sft",
+            "model=tiny_qwen3",
+            "hardware=cpu",
+            "logger=csv",
+            *SMALL_MODEL,
+            f"data.train_files=[{train}]",
+            f"data.val_files=[{val}]",
+            f"phase_data.persona.train_files=[{train}]",
+            f"phase_data.persona.val_files=[{val}]",
+            "stage.max_steps=2",
+            "stage.warmup_steps=0",
+            "stage.micro_batch_size=2",
+            "stage.grad_accum_steps=1",
+            "stage.lora.enabled=false",
+            "stage.gradient_checkpointing=false",
+            "stage.packing=false",
+            "phases.phase2_persona.overrides.stage.max_steps=3",
+            "stage.max_length=256",
+        ]
+    )
     results = run_experiment(cfg, tmp_path)
     assert list(results) == ["phase1_medical", "phase2_persona"]
     assert results["phase1_medical"]["steps"] == 2 and results["phase2_persona"]["steps"] == 3
     # Phase 2 started from phase 1's weights: its 'before' loss is phase 1's 'after' loss.
     assert results["phase2_persona"]["val_loss_before"] == pytest.approx(
-        results["phase1_medical"]["val_loss_after"], rel=1e-5)
+        results["phase1_medical"]["val_loss_after"], rel=1e-5
+    )
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert set(summary) == {"phase1_medical", "phase2_persona"}
 
@@ -191,8 +255,13 @@ def test_wandb_offline_run_groups_by_experiment(tmp_path, data_files, monkeypatc
     """W&B logs offline (no account): group = experiment, job_type = stage, config recorded
     with secret-looking values redacted."""
     monkeypatch.setenv("WANDB_MODE", "offline")
-    cfg = small_config(data_files, "logger=wandb", "stage.max_steps=2", "stage.val_every_n_steps=2",
-                       "+logger.wandb.api_key=sk-should-not-leak")
+    cfg = small_config(
+        data_files,
+        "logger=wandb",
+        "stage.max_steps=2",
+        "stage.val_every_n_steps=2",
+        "+logger.wandb.api_key=sk-should-not-leak",
+    )
     run_sft_stage(cfg, tmp_path / "run")
     run_dirs = list((tmp_path / "run" / "wandb").glob("offline-run-*"))
     assert len(run_dirs) == 1

@@ -44,12 +44,26 @@ def reference_loss(model, tokenizer, rows):
     straight from the chat template. Returns (sum of token NLL, number of trained tokens)."""
     total, count = 0.0, 0
     for row in rows:
-        out = tokenizer.apply_chat_template(row["messages"], tools=row.get("tools"), tokenize=True,
-                                            return_dict=True, return_assistant_tokens_mask=True)
+        out = tokenizer.apply_chat_template(
+            row["messages"],
+            tools=row.get("tools"),
+            tokenize=True,
+            return_dict=True,
+            return_assistant_tokens_mask=True,
+        )
         ids = torch.tensor([out["input_ids"]])
-        labels = torch.tensor([[i if m else -100 for i, m in zip(out["input_ids"], out["assistant_masks"])]])
+        labels = torch.tensor(
+            [
+                [
+                    i if m else -100
+                    for i, m in zip(out["input_ids"], out["assistant_masks"], strict=True)
+                ]
+            ]
+        )
         logits = model(input_ids=ids).logits
-        total += F.cross_entropy(logits[0, :-1], labels[0, 1:], ignore_index=-100, reduction="sum").item()
+        total += F.cross_entropy(
+            logits[0, :-1], labels[0, 1:], ignore_index=-100, reduction="sum"
+        ).item()
         count += int((labels[0, 1:] != -100).sum())
     return total, count
 
@@ -75,17 +89,23 @@ def test_accumulation_4x2_equals_one_batch_of_8(tiny_model, tokenizer, chat_rows
     micro-batch by its own token count (the classic bug) gives a different gradient; the test
     checks that it does, so it can tell the two apart.
     """
-    rows = chat_rows + [{"messages": r["messages"][:2] + [{"role": "assistant", "content": "Yes." * (i + 1)}]}
-                        for i, r in enumerate(chat_rows[:1] * 4)]
+    rows = chat_rows + [
+        {"messages": r["messages"][:2] + [{"role": "assistant", "content": "Yes." * (i + 1)}]}
+        for i, r in enumerate(chat_rows[:1] * 4)
+    ]
     encoded = [encode_chat(tokenizer, r["messages"], r.get("tools")) for r in rows]
     assert len(encoded) == 8
     module = SFTModule(tiny_model, SFTConfig(micro_batch_size=2, grad_accum_steps=4))
     pad = tokenizer.pad_token_id
 
-    stats_accum = module.accumulate_gradients(StepCollator(pad, 2, packed=False)(encoded), torch.Tensor.backward)
+    stats_accum = module.accumulate_gradients(
+        StepCollator(pad, 2, packed=False)(encoded), torch.Tensor.backward
+    )
     grads_accum = _grads(tiny_model)
     tiny_model.zero_grad(set_to_none=True)
-    stats_big = module.accumulate_gradients(StepCollator(pad, 8, packed=False)(encoded), torch.Tensor.backward)
+    stats_big = module.accumulate_gradients(
+        StepCollator(pad, 8, packed=False)(encoded), torch.Tensor.backward
+    )
     grads_big = _grads(tiny_model)
 
     assert stats_accum["loss"].item() == pytest.approx(stats_big["loss"].item(), rel=1e-5)

@@ -1,0 +1,1 @@
+"""Developer tools (data generation, notebook hygiene); not part of the installed package."""
