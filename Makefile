@@ -28,6 +28,9 @@ test: $(STAMP) ## run the whole test suite, slow end-to-end tests included
 test-fast: $(STAMP) ## run the tests not marked slow
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(ARGS)
 
+bench: $(STAMP) ## step time of the SFT stage next to bare PyTorch loops on the tiny model
+	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
+
 lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
 	$(VENV)/bin/ruff check medlab tests tools
 	$(VENV)/bin/ruff format --check medlab tests tools
@@ -43,4 +46,4 @@ tokenizer: $(STAMP) ## retrain the committed tiny tokenizer on the project text
 clean: ## remove run outputs (logs/) and caches, keep .venv
 	rm -rf logs .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: help install run test test-fast lint format tokenizer clean
+.PHONY: help install run test test-fast bench lint format tokenizer clean

@@ -74,7 +74,7 @@ def train_tokenizer(texts: Iterator[str], vocab_size: int) -> PreTrainedTokenize
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--vocab-size", type=int, default=2048)
+    parser.add_argument("--vocab-size", type=int, default=4096)
     parser.add_argument("--out", type=Path, default=TINY_TOKENIZER_DIR)
     args = parser.parse_args()
     tokenizer = train_tokenizer(project_corpus(), args.vocab_size)

@@ -1,0 +1,193 @@
+"""Step-time benchmark: a medlab stage next to bare PyTorch loops doing the same work.
+
+    python -m medlab.bench sft                 # tiny Qwen3, shipped conversations, CPU
+    python -m medlab.bench sft --steps 40 --micro-batch-size 4 --grad-accum-steps 2
+    make bench
+
+Three timings of one optimizer step (median over the measured steps, after warm-up), all in
+one process on the same model, batches and optimizer:
+  bare_hf      model(...).logits over every position + F.cross_entropy (what a hand-written
+               loop usually does)
+  bare_same    the same computation medlab does (logits only at trained positions), no
+               framework: the floor
+  medlab       SFTModule driven by a Lightning Trainer (progress bar off, no checkpoints)
+The reported ratio is medlab / bare_same; the target is <= 1.15. Absolute seconds depend on
+the machine and are not comparable across machines, the ratio is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import lightning as L
+import torch
+import torch.nn.functional as F
+from lightning.pytorch.callbacks import Callback
+
+from medlab.config import ASSETS_DIR, SFTConfig, TinyModelConfig
+from medlab.data.chat_format import encode_chat
+from medlab.data.collate import MicroBatch, StepCollator
+from medlab.data.loading import read_rows
+from medlab.losses.sft import token_cross_entropy
+from medlab.models.build import build_tiny_model
+from medlab.models.tokenizer import load_tokenizer
+from medlab.stages.sft import SFTModule, trained_token_logits
+
+
+def _step_batches(cfg: SFTConfig, steps: int) -> list[list[MicroBatch]]:
+    tokenizer = load_tokenizer(None)
+    rows = [r for _, r in read_rows(ASSETS_DIR / "data" / "medical_sft" / "train.jsonl")]
+    encoded = [
+        encode_chat(tokenizer, r["messages"], r.get("tools"), cfg.train_on, cfg.max_length)
+        for r in rows
+    ]
+    collate = StepCollator(tokenizer.pad_token_id, cfg.micro_batch_size, cfg.packing)
+    per_step = cfg.examples_per_step
+    return [
+        collate([encoded[(s * per_step + i) % len(encoded)] for i in range(per_step)])
+        for s in range(steps)
+    ]
+
+
+def _fresh_model() -> torch.nn.Module:
+    return build_tiny_model(TinyModelConfig(), load_tokenizer(None))
+
+
+def _optimizer(model: torch.nn.Module, lr: float) -> torch.optim.Optimizer:
+    return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.95))
+
+
+def _time_bare(
+    batches: list[list[MicroBatch]],
+    loss_fn: Callable[[torch.nn.Module, MicroBatch], tuple[torch.Tensor, torch.Tensor]],
+    warmup: int,
+) -> list[float]:
+    model = _fresh_model()
+    opt = _optimizer(model, 1e-4)
+    times = []
+    for batch in batches:
+        start = time.perf_counter()
+        total = sum(int((mb["targets"] != -100).sum()) for mb in batch)
+        for mb in batch:
+            loss_sum, _ = loss_fn(model, mb)
+            (loss_sum / total).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        times.append(time.perf_counter() - start)
+    return times[warmup:]
+
+
+def _hf_loss(model: torch.nn.Module, mb: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
+    logits = model(
+        input_ids=mb["input_ids"],
+        attention_mask=mb.get("attention_mask"),
+        position_ids=mb["position_ids"],
+    ).logits
+    loss = F.cross_entropy(
+        logits.flatten(0, 1).float(), mb["targets"].flatten(), ignore_index=-100, reduction="sum"
+    )
+    return loss, (mb["targets"] != -100).sum()
+
+
+def _same_loss(model: torch.nn.Module, mb: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
+    logits, targets = trained_token_logits(model, mb)
+    stats = token_cross_entropy(logits, targets)
+    return stats.loss_sum, stats.num_tokens
+
+
+class _StepTimer(Callback):
+    def __init__(self) -> None:
+        self.times: list[float] = []
+        self._start = 0.0
+
+    def on_train_batch_start(self, *args: Any) -> None:
+        self._start = time.perf_counter()
+
+    def on_train_batch_end(self, *args: Any) -> None:
+        self.times.append(time.perf_counter() - self._start)
+
+
+def _time_medlab(batches: list[list[MicroBatch]], cfg: SFTConfig, warmup: int) -> list[float]:
+    timer = _StepTimer()
+    module = SFTModule(_fresh_model(), cfg)
+    loader = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
+    trainer = L.Trainer(
+        accelerator="cpu",
+        devices=1,
+        max_steps=len(batches),
+        logger=False,
+        enable_checkpointing=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        num_sanity_val_steps=0,
+        limit_val_batches=0,
+        callbacks=[timer],
+    )
+    trainer.fit(module, train_dataloaders=loader)
+    return timer.times[warmup:]
+
+
+def bench_sft(
+    steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
+) -> dict[str, Any]:
+    cfg = SFTConfig(
+        micro_batch_size=micro_batch_size,
+        grad_accum_steps=grad_accum_steps,
+        max_length=max_length,
+        max_steps=steps + warmup,
+        warmup_steps=0,
+        lr=1e-4,
+    )
+    batches = _step_batches(cfg, steps + warmup)
+    results = {
+        "bare_hf": statistics.median(_time_bare(batches, _hf_loss, warmup)),
+        "bare_same": statistics.median(_time_bare(batches, _same_loss, warmup)),
+        "medlab": statistics.median(_time_medlab(batches, cfg, warmup)),
+    }
+    return {
+        "stage": "sft",
+        "model": "tiny_qwen3 (hidden 256, 4 layers)",
+        "micro_batch_size": micro_batch_size,
+        "grad_accum_steps": grad_accum_steps,
+        "measured_steps": steps,
+        "median_step_s": results,
+        "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
+        "ratio_medlab_over_bare_hf": results["medlab"] / results["bare_hf"],
+        "torch_threads": torch.get_num_threads(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="medlab step-time benchmark")
+    parser.add_argument("stage", choices=["sft"])
+    parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--micro-batch-size", type=int, default=8)
+    parser.add_argument("--grad-accum-steps", type=int, default=1)
+    parser.add_argument("--max-length", type=int, default=512)
+    parser.add_argument("--out", type=Path, default=None, help="also write the result as JSON")
+    args = parser.parse_args()
+    torch.manual_seed(0)
+    result = bench_sft(
+        args.steps, args.warmup, args.micro_batch_size, args.grad_accum_steps, args.max_length
+    )
+    print(f"{'loop':<12}{'median step (s)':>18}")
+    for name, value in result["median_step_s"].items():
+        print(f"{name:<12}{value:>18.4f}")
+    print(f"medlab / floor (bare_same): {result['ratio_medlab_over_floor']:.3f}  (target <= 1.15)")
+    print(f"medlab / bare_hf:           {result['ratio_medlab_over_bare_hf']:.3f}")
+    if args.out:
+        from medlab.checkpointing import atomic_write_json
+
+        atomic_write_json(args.out, result)
+
+
+if __name__ == "__main__":
+    main()
