@@ -18,7 +18,6 @@ the machine and are not comparable across machines, the ratio is.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from collections.abc import Callable
@@ -117,7 +116,7 @@ class _StepTimer(Callback):
 def _time_medlab(batches: list[list[MicroBatch]], cfg: SFTConfig, warmup: int) -> list[float]:
     timer = _StepTimer()
     module = SFTModule(_fresh_model(), cfg)
-    loader = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
+    loader: Any = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
     trainer = L.Trainer(
         accelerator="cpu",
         devices=1,

@@ -77,18 +77,14 @@ class LoRAConfig:
 
 
 SFT_LOSSES = ("cross_entropy",)
+DPO_LOSS_NAMES = ("sigmoid", "ipo", "hinge", "robust")
+REFERENCE_MODES = ("frozen_copy", "adapters_disabled", "precomputed")
 
 
 @dataclass
-class SFTConfig:
-    """Supervised fine-tuning hyperparameters (``stage=sft``)."""
+class TrainingConfig:
+    """Optimisation, schedule, batching and bookkeeping shared by every training stage."""
 
-    name: Literal["sft"] = "sft"
-    """Stage type."""
-    loss: str = "cross_entropy"
-    """Token loss; one of SFT_LOSSES."""
-    train_on: Literal["assistant", "all"] = "assistant"
-    """Which tokens carry loss: assistant turns only (incl. tool calls and <|im_end|>) or all."""
     lr: float = 2e-4
     """Peak learning rate (AdamW)."""
     weight_decay: float = 0.0
@@ -103,21 +99,18 @@ class SFTConfig:
     max_steps: int = 100
     """Number of optimizer steps."""
     micro_batch_size: int = 8
-    """Examples (packed rows when packing) per forward/backward."""
+    """Examples (packed rows when packing; pairs for DPO) per forward/backward."""
     grad_accum_steps: int = 1
-    """Micro-batches per optimizer step; the loss is normalised by the trained tokens of all of
-    them, so micro_batch_size x grad_accum_steps is equivalent to one big batch."""
+    """Micro-batches per optimizer step; the loss is normalised over all of them, so
+    micro_batch_size x grad_accum_steps is equivalent to one big batch."""
     max_length: int = 512
-    """Longest tokenised conversation (or packed row); longer ones are truncated, with a count
-    printed."""
-    packing: bool = False
-    """Concatenate conversations into rows of max_length; attention never crosses examples."""
+    """Longest tokenised sequence; longer ones are truncated, with a count printed."""
     max_grad_norm: float = 1.0
     """Clip the global gradient norm; 0 disables clipping."""
     val_every_n_steps: int = 50
-    """Held-out loss every N optimizer steps (and at the end)."""
+    """Held-out metrics every N optimizer steps (and at the end)."""
     val_before_training: bool = True
-    """Measure the held-out loss before the first step (the 'before' number)."""
+    """Measure the held-out metrics before the first step (the 'before' numbers)."""
     checkpoint_every_n_steps: int = 50
     """Lightning checkpoint (for resume) every N optimizer steps; last.ckpt always kept."""
     log_every_n_steps: int = 5
@@ -128,8 +121,6 @@ class SFTConfig:
     """Adapters instead of full fine-tuning."""
 
     def __post_init__(self) -> None:
-        _check_choice("stage.loss", self.loss, SFT_LOSSES)
-        _check_choice("stage.train_on", self.train_on, ("assistant", "all"))
         _check_choice("stage.lr_schedule", self.lr_schedule, ("cosine", "linear", "constant"))
         _check_positive("stage.lr", self.lr)
         _check_non_negative("stage.weight_decay", self.weight_decay)
@@ -159,6 +150,67 @@ class SFTConfig:
     @property
     def examples_per_step(self) -> int:
         return self.micro_batch_size * self.grad_accum_steps
+
+
+@dataclass
+class SFTConfig(TrainingConfig):
+    """Supervised fine-tuning hyperparameters (``stage=sft``)."""
+
+    name: Literal["sft"] = "sft"
+    """Stage type."""
+    loss: str = "cross_entropy"
+    """Token loss; one of SFT_LOSSES."""
+    train_on: Literal["assistant", "all"] = "assistant"
+    """Which tokens carry loss: assistant turns only (incl. tool calls and <|im_end|>) or all."""
+    packing: bool = False
+    """Concatenate conversations into rows of max_length; attention never crosses examples."""
+
+    def __post_init__(self) -> None:
+        _check_choice("stage.loss", self.loss, SFT_LOSSES)
+        _check_choice("stage.train_on", self.train_on, ("assistant", "all"))
+        super().__post_init__()
+
+
+@dataclass
+class DPOConfig(TrainingConfig):
+    """Direct preference optimisation hyperparameters (``stage=dpo``)."""
+
+    name: Literal["dpo"] = "dpo"
+    """Stage type."""
+    loss: str = "sigmoid"
+    """One of DPO_LOSS_NAMES: sigmoid (cDPO with label_smoothing), ipo, hinge, robust."""
+    beta: float = 0.1
+    """Strength of the KL regularisation toward the reference."""
+    label_smoothing: float = 0.0
+    """Label-noise rate eps for sigmoid (cDPO) and robust; < 0.5."""
+    nll_weight: float = 0.0
+    """Weight of an NLL term on the chosen completion (mean token NLL); 0 disables."""
+    reference: str = "frozen_copy"
+    """frozen_copy (a frozen copy of the starting checkpoint), adapters_disabled (LoRA only:
+    the same model with adapters off, no second copy) or precomputed (reference log-probs
+    computed once and cached on disk)."""
+    reference_path: str | None = None
+    """Reference checkpoint; null = the checkpoint training starts from."""
+    ref_cache_dir: str | None = None
+    """Where precomputed reference log-probs are cached (keyed by reference checkpoint,
+    tokenizer, data files and max_length); null = <run dir>/ref_logps_cache."""
+
+    def __post_init__(self) -> None:
+        _check_choice("stage.loss", self.loss, DPO_LOSS_NAMES)
+        _check_choice("stage.reference", self.reference, REFERENCE_MODES)
+        _check_positive("stage.beta", self.beta)
+        if not 0 <= self.label_smoothing < 0.5:
+            _fail("stage.label_smoothing", f"must be in [0, 0.5), got {self.label_smoothing!r}.")
+        if self.label_smoothing and self.loss not in ("sigmoid", "robust"):
+            _fail("stage.label_smoothing", f"is only used by sigmoid and robust, not {self.loss}.")
+        _check_non_negative("stage.nll_weight", self.nll_weight)
+        if self.reference == "adapters_disabled" and not self.lora.enabled:
+            _fail(
+                "stage.reference",
+                "adapters_disabled needs LoRA: set stage.lora.enabled=true or use "
+                "stage.reference=frozen_copy.",
+            )
+        super().__post_init__()
 
 
 # --------------------------------------------------------------------------------------------
@@ -256,6 +308,14 @@ class DataConfig:
     """Load from the Hub through `datasets` instead of local files."""
     val_fraction: float = 0.1
     """Fraction held out when no validation files / split are given."""
+    format: Literal["chat", "preference", "medmcqa"] = "chat"
+    """Row schema: chat (`messages`), preference (`prompt`, `chosen`, `rejected` message lists)
+    or medmcqa (openlifescienceai/medmcqa columns, turned into preference pairs)."""
+    rejected_strategy: Literal["random", "first", "all"] = "random"
+    """medmcqa: which wrong option becomes the rejected answer (random is seeded by
+    shuffle_seed and the row id; all = one pair per wrong option)."""
+    system_prompt: str | None = None
+    """medmcqa: system message put before each question (null: none)."""
     messages_field: str = "messages"
     tools_field: str = "tools"
     shuffle_seed: int = 0
@@ -278,6 +338,8 @@ class DataConfig:
         if not 0 <= self.val_fraction < 1:
             _fail("data.val_fraction", f"must be in [0, 1), got {self.val_fraction!r}.")
         _check_non_negative("data.num_workers", self.num_workers)
+        _check_choice("data.format", self.format, ("chat", "preference", "medmcqa"))
+        _check_choice("data.rejected_strategy", self.rejected_strategy, ("random", "first", "all"))
 
 
 def _check_file(key: str, path: str) -> None:

@@ -1,7 +1,8 @@
 """Run an experiment: one stage, or a list of phases chained through their HF checkpoints.
 
-``phases`` maps a phase name to ``{overrides: {...}}``, in run order; the overrides are merged
-over the composed config, and every phase after the first starts from the previous phase's
+``phases`` maps a phase name to ``{stage: ..., data: ..., model: ..., overrides: {...}}``, in
+run order. ``stage`` / ``data`` / ``model`` replace that whole node (so a phase can be another
+stage type, e.g. ``stage: ${phase_stage.sft}``); ``overrides`` are then merged over the result, and every phase after the first starts from the previous phase's
 ``hf_checkpoint``. Override one phase from the command line with
 ``phases.phase2_persona.overrides.stage.max_steps=10``. Each phase writes
 into ``<run_dir>/<name>``; a single-stage experiment writes into ``<run_dir>/<stage.name>``.
@@ -17,20 +18,18 @@ from omegaconf import DictConfig, OmegaConf
 
 from medlab.checkpointing import atomic_write_json
 from medlab.errors import ConfigError
-from medlab.stages.sft_stage import run_sft_stage
+from medlab.stages.runner import STAGE_BUILDERS, run_stage
 
 log = logging.getLogger(__name__)
-
-STAGE_RUNNERS = {"sft": run_sft_stage}
 
 
 def _run_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
     name = cfg.stage.get("name")
-    if name not in STAGE_RUNNERS:
+    if name not in STAGE_BUILDERS:
         raise ConfigError(
-            f"stage.name: unknown stage {name!r}; available: {', '.join(STAGE_RUNNERS)}."
+            f"stage.name: unknown stage {name!r}; available: {', '.join(STAGE_BUILDERS)}."
         )
-    return STAGE_RUNNERS[name](cfg, stage_dir)
+    return run_stage(cfg, stage_dir)
 
 
 def phase_configs(cfg: DictConfig) -> list[tuple[str, DictConfig]]:
@@ -43,9 +42,15 @@ def phase_configs(cfg: DictConfig) -> list[tuple[str, DictConfig]]:
     out = []
     base = OmegaConf.masked_copy(cfg, [str(k) for k in cfg if k not in ("phases", "phase_data")])
     for name, phase in phases.items():
-        overrides = phase.get("overrides") if phase is not None else None
-        resolved = OmegaConf.to_container(overrides, resolve=True) if overrides else {}
-        merged = OmegaConf.merge(base, resolved)
+        phase = phase if phase is not None else OmegaConf.create({})
+        merged = OmegaConf.merge(base, {})
+        assert isinstance(merged, DictConfig)
+        for group in ("stage", "data", "model"):  # whole-node replacement, e.g. another stage type
+            if phase.get(group) is not None:
+                setattr(merged, group, OmegaConf.to_container(phase[group], resolve=True))
+        overrides = phase.get("overrides")
+        if overrides:
+            merged = OmegaConf.merge(merged, OmegaConf.to_container(overrides, resolve=True))
         assert isinstance(merged, DictConfig)
         merged.stage_label = str(name)
         out.append((str(name), merged))

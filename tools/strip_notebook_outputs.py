@@ -1,6 +1,6 @@
 """Strip outputs and execution counts from notebooks (pre-commit hook).
 
-    python -m tools.strip_notebook_outputs notebooks/*.ipynb
+python -m tools.strip_notebook_outputs notebooks/*.ipynb
 """
 
 from __future__ import annotations

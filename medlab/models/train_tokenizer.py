@@ -3,8 +3,8 @@
     python -m medlab.models.train_tokenizer            # writes medlab/assets/tokenizer
     python -m medlab.models.train_tokenizer --vocab-size 1024 --out /tmp/tok
 
-The corpus is every shipped conversation (rendered in ChatML, tool calls included) plus the
-project's Markdown docs, so the tiny models see realistic token statistics. Deterministic for a
+The corpus is the shipped SFT conversations (rendered in ChatML, tool calls included), so the
+tiny models see realistic token statistics. Deterministic for a
 fixed corpus. Simplification: no normaliser and a GPT-2/Qwen-style byte-level pre-tokeniser;
 the real Qwen3 / AFM tokenizers are used for the real models.
 """
@@ -37,14 +37,17 @@ def _render(row: dict) -> str:
     return "".join(parts)
 
 
+TOKENIZER_CORPUS = ("medical_sft", "persona_sft")
+
+
 def project_corpus(root: Path = REPO_ROOT) -> Iterator[str]:
-    """Conversations shipped under medlab/assets/data, then the Markdown docs."""
-    for path in sorted((root / "medlab" / "assets" / "data").rglob("*.jsonl")):
-        for line in path.read_text().splitlines():
-            if line.strip():
-                yield _render(json.loads(line))
-    for path in sorted(root.glob("*.md")) + sorted((root / "experiments").rglob("*.md")):
-        yield path.read_text()
+    """The shipped SFT conversations (rendered in ChatML). Fixed list, so retraining on the
+    same files reproduces the committed tokenizer byte for byte."""
+    for name in TOKENIZER_CORPUS:
+        for path in sorted((root / "medlab" / "assets" / "data" / name).glob("*.jsonl")):
+            for line in path.read_text().splitlines():
+                if line.strip():
+                    yield _render(json.loads(line))
 
 
 def train_tokenizer(texts: Iterator[str], vocab_size: int) -> PreTrainedTokenizerFast:

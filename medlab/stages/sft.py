@@ -19,7 +19,7 @@ from typing import Any
 import lightning as L
 import torch
 
-from medlab.config import SFTConfig
+from medlab.config import SFTConfig, TrainingConfig
 from medlab.data.collate import MicroBatch
 from medlab.losses.sft import IGNORE_INDEX, TokenCEStats, token_cross_entropy
 
@@ -151,21 +151,23 @@ class SFTModule(L.LightningModule):
         self.log("val/mean_token_accuracy", (correct / count).float(), on_epoch=True)
 
     def configure_optimizers(self) -> Any:
-        params = [p for p in self.model.parameters() if p.requires_grad]
-        decay = [p for p in params if p.ndim >= 2]
-        no_decay = [p for p in params if p.ndim < 2]
-        optimizer = torch.optim.AdamW(
-            [
-                {"params": decay, "weight_decay": self.cfg.weight_decay},
-                {"params": no_decay, "weight_decay": 0.0},
-            ],
-            lr=self.cfg.lr,
-            betas=(self.cfg.adam_beta1, self.cfg.adam_beta2),
-            eps=self.cfg.adam_eps,
-        )
-        schedule = lr_lambda(self.cfg.lr_schedule, self.cfg.warmup_steps, self.cfg.max_steps)
-        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
-        return {
-            "optimizer": optimizer,
-            "lr_scheduler": {"scheduler": scheduler, "interval": "step"},
-        }
+        return configure_adamw(self.model, self.cfg)
+
+
+def configure_adamw(model: torch.nn.Module, cfg: TrainingConfig) -> dict[str, Any]:
+    """AdamW (decay on matrices only) + warmup / decay schedule stepped per optimizer step."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    decay = [p for p in params if p.ndim >= 2]
+    no_decay = [p for p in params if p.ndim < 2]
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": decay, "weight_decay": cfg.weight_decay},
+            {"params": no_decay, "weight_decay": 0.0},
+        ],
+        lr=cfg.lr,
+        betas=(cfg.adam_beta1, cfg.adam_beta2),
+        eps=cfg.adam_eps,
+    )
+    schedule = lr_lambda(cfg.lr_schedule, cfg.warmup_steps, cfg.max_steps)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}

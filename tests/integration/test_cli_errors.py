@@ -14,7 +14,11 @@ def run_cli(*overrides: str, tmp_path) -> subprocess.CompletedProcess:
     env = dict(os.environ, HF_HUB_OFFLINE="1", MEDLAB_LOG_DIR=str(tmp_path / "logs"))
     return subprocess.run(
         [sys.executable, "-m", "medlab.run", "logger=csv", *overrides],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=300, env=env,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
 
 

@@ -13,7 +13,7 @@ from transformers import AutoModelForCausalLM
 
 from medlab.checkpointing import is_complete
 from medlab.experiment import run_experiment
-from medlab.stages.sft_stage import run_sft_stage
+from medlab.stages.runner import run_stage
 from tests.conftest import compose_config
 
 pytestmark = pytest.mark.slow
@@ -62,7 +62,7 @@ def read_metrics(stage_dir: Path) -> list[dict]:
 
 def test_stage_exports_loadable_checkpoint_with_same_logits(tmp_path, data_files):
     stage_dir = tmp_path / "run"
-    results = run_sft_stage(small_config(data_files), stage_dir)
+    results = run_stage(small_config(data_files), stage_dir)
     hf_dir = stage_dir / "hf_checkpoint"
     assert is_complete(hf_dir)
     assert (hf_dir / "model.safetensors").is_file() and (hf_dir / "chat_template.jinja").is_file()
@@ -101,7 +101,7 @@ def test_stage_exports_loadable_checkpoint_with_same_logits(tmp_path, data_files
     )
 
     # Running again into a finished directory skips the work and returns the same results.
-    again = run_sft_stage(small_config(data_files), stage_dir)
+    again = run_stage(small_config(data_files), stage_dir)
     assert again == results
 
 
@@ -133,16 +133,16 @@ def test_resume_after_interruption_continues_from_saved_step(tmp_path, data_file
     """Crash at step 6 (checkpoint at 4); re-running resumes at step 4 and ends with the same
     weights as an uninterrupted run (same data order, optimizer and scheduler state)."""
     straight = tmp_path / "straight"
-    run_sft_stage(small_config(data_files), straight)
+    run_stage(small_config(data_files), straight)
 
     crashed = tmp_path / "crashed"
     with pytest.raises(RuntimeError, match="simulated crash"):
-        run_sft_stage(small_config(data_files), crashed, callbacks=[CrashAtStep(6)])
+        run_stage(small_config(data_files), crashed, callbacks=[CrashAtStep(6)])
     assert not (crashed / "hf_checkpoint").exists()
     assert torch.load(crashed / "checkpoints" / "last.ckpt", weights_only=False)["global_step"] == 4
 
     recorder = RecordSteps()
-    results = run_sft_stage(small_config(data_files), crashed, callbacks=[recorder])
+    results = run_stage(small_config(data_files), crashed, callbacks=[recorder])
     assert recorder.starts[0] == 4 and recorder.starts[-1] == 7
     assert results["steps"] == 8
     # The 'before' number survives the crash.
@@ -159,7 +159,7 @@ def test_resume_after_interruption_continues_from_saved_step(tmp_path, data_file
 
 def test_lora_merged_export_matches_adapter_model(tmp_path, data_files):
     stage_dir = tmp_path / "lora"
-    results = run_sft_stage(
+    results = run_stage(
         small_config(
             data_files,
             "stage.lora.enabled=true",
@@ -262,7 +262,7 @@ def test_wandb_offline_run_groups_by_experiment(tmp_path, data_files, monkeypatc
         "stage.val_every_n_steps=2",
         "+logger.wandb.api_key=sk-should-not-leak",
     )
-    run_sft_stage(cfg, tmp_path / "run")
+    run_stage(cfg, tmp_path / "run")
     run_dirs = list((tmp_path / "run" / "wandb").glob("offline-run-*"))
     assert len(run_dirs) == 1
     files = {p.name: p for p in run_dirs[0].rglob("*") if p.is_file()}

@@ -9,7 +9,7 @@ import pytest
 from omegaconf import OmegaConf
 
 from medlab.experiment import phase_configs
-from medlab.stages.sft_stage import parse_configs
+from medlab.stages.runner import parse_configs
 from tests.conftest import CONF_DIR, REPO_ROOT, compose_config
 
 EXPERIMENTS = sorted(p.stem for p in (CONF_DIR / "experiment").glob("*.yaml"))

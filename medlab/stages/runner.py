@@ -1,11 +1,11 @@
-"""Run one SFT stage end to end: config -> model, data, trainer -> fit -> HF export.
+"""Run one training stage (sft, dpo) end to end: config -> model, data, trainer -> fit -> export.
 
 Layout of a stage directory:
   checkpoints/last.ckpt   Lightning checkpoint (resume), written atomically
   csv/metrics.csv         every logged metric (readable without W&B)
   wandb/                  offline W&B run (sync later with `wandb sync`)
   hf_checkpoint/          save_pretrained weights + tokenizer + chat template; COMPLETE marker
-  results.json            before/after held-out loss, steps, paths (written last)
+  results.json            before/after held-out metrics, steps, paths (written last)
 Re-running into the same directory resumes from last.ckpt; a finished stage is skipped.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
 
 from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete
-from medlab.config import DataConfig, ModelConfig, SFTConfig, from_dict
+from medlab.config import DataConfig, DPOConfig, ModelConfig, SFTConfig, TrainingConfig, from_dict
 from medlab.errors import ConfigError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import apply_lora, build_causal_lm, count_parameters
@@ -51,20 +52,66 @@ def resolved_container(cfg: DictConfig) -> dict[str, Any]:
     return container  # type: ignore[return-value]
 
 
-def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, SFTConfig]:
+STAGE_CONFIGS: dict[str, type[TrainingConfig]] = {"sft": SFTConfig, "dpo": DPOConfig}
+
+
+def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, Any]:
     """Typed, validated model / data / stage configs (ConfigError names the bad key)."""
     container = resolved_container(cfg)
+    stage = container.get("stage") or {}
+    name = stage.get("name") if isinstance(stage, dict) else None
+    if name not in STAGE_CONFIGS:
+        raise ConfigError(
+            f"stage.name: unknown stage {name!r}; available: {', '.join(STAGE_CONFIGS)}."
+        )
     return (
         from_dict(ModelConfig, container.get("model"), "model"),
         from_dict(DataConfig, container.get("data"), "data"),
-        from_dict(SFTConfig, container.get("stage"), "stage"),
+        from_dict(STAGE_CONFIGS[name], stage, "stage"),
     )
 
 
-def run_sft_stage(
+@dataclass
+class StageParts:
+    """What a stage builder hands to the generic runner."""
+
+    datamodule: Any
+    """A LightningDataModule with `val_items` after setup."""
+    module: L.LightningModule
+    """The LightningModule; its `.model` is exported."""
+
+
+def _build_sft(
+    stage_cfg: Any, data_cfg: DataConfig, tokenizer: Any, policy: Any, **_: Any
+) -> StageParts:
+    datamodule = ChatDataModule(tokenizer, data_cfg, stage_cfg)
+    datamodule.setup("fit")
+    return StageParts(datamodule, SFTModule(policy(), stage_cfg))
+
+
+def _build_dpo(
+    stage_cfg: Any,
+    data_cfg: DataConfig,
+    tokenizer: Any,
+    policy: Any,
+    model_cfg: ModelConfig,
+    stage_dir: Path,
+) -> StageParts:
+    from medlab.stages.dpo_setup import build_dpo_parts
+
+    datamodule, module = build_dpo_parts(
+        stage_cfg, data_cfg, model_cfg, tokenizer, policy, stage_dir
+    )
+    return StageParts(datamodule, module)
+
+
+STAGE_BUILDERS: dict[str, Any] = {"sft": _build_sft, "dpo": _build_dpo}
+
+
+def run_stage(
     cfg: DictConfig, stage_dir: Path, callbacks: list[Callback] | None = None
 ) -> dict[str, Any]:
-    """Train, export and summarise one SFT stage into `stage_dir`; returns the results dict.
+    """Train, export and summarise one stage into `stage_dir`; returns the results dict.
 
     `callbacks` are extra Lightning callbacks (tests use them to interrupt a run).
     """
@@ -82,18 +129,30 @@ def run_sft_stage(
         model_cfg.revision,
         model_cfg.trust_remote_code,
     )
-    datamodule = ChatDataModule(tokenizer, data_cfg, stage_cfg)
-    datamodule.setup("fit")
-    model = build_causal_lm(model_cfg, tokenizer)
-    if stage_cfg.gradient_checkpointing:
-        model.gradient_checkpointing_enable()
-    if stage_cfg.lora.enabled:
-        model = apply_lora(model, stage_cfg.lora)
-    trainable, total = count_parameters(model)
-    log.info(
-        "model %s: %.2fM parameters, %.2fM trainable", model_cfg.name, total / 1e6, trainable / 1e6
-    )
 
+    def policy(apply_adapters: bool = True) -> Any:
+        model = build_causal_lm(model_cfg, tokenizer)
+        if stage_cfg.gradient_checkpointing:
+            model.gradient_checkpointing_enable()
+        if stage_cfg.lora.enabled and apply_adapters:
+            model = apply_lora(model, stage_cfg.lora)
+        trainable, total = count_parameters(model)
+        log.info(
+            "model %s: %.2fM parameters, %.2fM trainable",
+            model_cfg.name,
+            total / 1e6,
+            trainable / 1e6,
+        )
+        return model
+
+    parts = STAGE_BUILDERS[stage_cfg.name](
+        stage_cfg=stage_cfg,
+        data_cfg=data_cfg,
+        tokenizer=tokenizer,
+        policy=policy,
+        model_cfg=model_cfg,
+        stage_dir=stage_dir,
+    )
     resume_from = last_checkpoint(stage_dir)
     resume_step = None
     if resume_from is not None:
@@ -120,10 +179,9 @@ def run_sft_stage(
         loggers=loggers,
         callbacks=callbacks,
     )
-    module = SFTModule(model, stage_cfg)
     failed = True
     try:
-        val_before, val_after = _fit(trainer, module, datamodule, stage_dir, stage_cfg, resume_from)
+        val_before, val_after = _fit(trainer, parts, stage_dir, stage_cfg, resume_from)
         failed = False
     finally:
         finish_loggers(loggers, failed)
@@ -132,41 +190,49 @@ def run_sft_stage(
         "model": model_cfg.name,
         "data": data_cfg.name,
         "steps": trainer.global_step,
-        "val_loss_before": val_before,
-        "val_loss_after": val_after,
+        "val_loss_before": (val_before or {}).get("val/loss"),
+        "val_loss_after": (val_after or {}).get("val/loss"),
+        "val_before": val_before,
+        "val_after": val_after,
         "hf_checkpoint": str(stage_dir / HF_DIR),
         "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
         "wall_time_s": round(time.time() - started, 1),
     }
     if trainer.is_global_zero:
         export_hf_checkpoint(
-            module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save
+            parts.module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save
         )
         atomic_write_json(results_path, results)
     return results
 
 
+def _validate(trainer: L.Trainer, parts: StageParts) -> dict[str, float]:
+    metrics = trainer.validate(parts.module, datamodule=parts.datamodule, verbose=False)[0]
+    return {k: float(v) for k, v in metrics.items()}
+
+
 def _fit(
     trainer: L.Trainer,
-    module: SFTModule,
-    datamodule: ChatDataModule,
+    parts: StageParts,
     stage_dir: Path,
-    stage_cfg: SFTConfig,
+    stage_cfg: TrainingConfig,
     resume_from: Path | None,
-) -> tuple[float | None, float | None]:
-    """Held-out loss before (kept across resumes), fit, held-out loss after."""
-    has_val = bool(datamodule.val_items)
+) -> tuple[dict[str, float] | None, dict[str, float] | None]:
+    """Held-out metrics before (kept across resumes), fit, held-out metrics after."""
+    has_val = bool(parts.datamodule.val_items)
     val_before_path = stage_dir / "val_before.json"
     val_before = None
     if val_before_path.is_file():
-        val_before = json.loads(val_before_path.read_text())["val_loss"]
+        val_before = json.loads(val_before_path.read_text())
     elif has_val and stage_cfg.val_before_training and resume_from is None:
-        val_before = trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
-        atomic_write_json(val_before_path, {"val_loss": val_before})
-    trainer.fit(module, datamodule=datamodule, ckpt_path=str(resume_from) if resume_from else None)
+        val_before = _validate(trainer, parts)
+        atomic_write_json(val_before_path, val_before)
+    trainer.fit(
+        parts.module,
+        datamodule=parts.datamodule,
+        ckpt_path=str(resume_from) if resume_from else None,
+    )
     if trainer.interrupted:
         raise KeyboardInterrupt("training interrupted; re-run the same command to resume")
-    val_after = None
-    if has_val:
-        val_after = trainer.validate(module, datamodule=datamodule, verbose=False)[0]["val/loss"]
+    val_after = _validate(trainer, parts) if has_val else None
     return val_before, val_after

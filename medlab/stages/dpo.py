@@ -1,0 +1,191 @@
+"""`DPOModule`: direct preference optimisation with the losses in `medlab.losses.dpo`.
+
+Each micro-batch holds B pairs as 2B rows (chosen rows first, then rejected) that go through
+the policy in ONE forward pass. Per-sequence log-probs are summed over completion tokens only
+(logits are computed only at those positions). The reference log-probs come from a
+`ReferenceModel` (frozen copy, disabled adapters, or a precomputed cache).
+
+Gradient accumulation: each micro-batch's summed pair losses are divided by the number of
+pairs in the whole optimizer step (times world size under DDP), so accumulation is exact.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import lightning as L
+import torch
+import torch.nn.functional as F
+
+from medlab.config import DPOConfig
+from medlab.data.collate import MicroBatch
+from medlab.losses.dpo import DPOLossOutput, dpo_loss
+from medlab.stages.reference import ReferenceModel
+from medlab.stages.sft import configure_adamw, trained_token_logits
+
+IGNORE_INDEX = -100
+VAL_KEYS = (
+    "loss",
+    "chosen",
+    "rejected",
+    "margins",
+    "accuracies",
+    "logps_chosen",
+    "logps_rejected",
+    "logps_accuracy",
+)
+
+
+def sequence_logps(model: torch.nn.Module, batch: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
+    """(sum of completion-token log-probs [N], completion-token counts [N]) per row."""
+    logits, targets = trained_token_logits(model, batch)  # [K, V], [K]
+    token_logps = -F.cross_entropy(logits.float(), targets, reduction="none")  # [K]
+    keep = batch["targets"] != IGNORE_INDEX  # [N, T]
+    rows = keep.nonzero()[:, 0]  # [K] row of each kept position (row-major, like keep-indexing)
+    sums = torch.zeros(keep.shape[0], device=token_logps.device, dtype=token_logps.dtype)
+    sums = sums.index_add(0, rows, token_logps)
+    return sums, keep.sum(-1)
+
+
+class DPOModule(L.LightningModule):
+    def __init__(self, model: torch.nn.Module, cfg: DPOConfig, reference: ReferenceModel) -> None:
+        super().__init__()
+        self.model = model
+        self.cfg = cfg
+        self.reference = reference
+        self.automatic_optimization = False
+        self._val_sums: dict[str, torch.Tensor] = {}
+
+    def pair_outputs(self, batch: MicroBatch) -> tuple[DPOLossOutput, dict[str, torch.Tensor]]:
+        logps, counts = sequence_logps(self.model, batch)  # [2B]
+        pairs = logps.shape[0] // 2
+        policy_chosen, policy_rejected = logps[:pairs], logps[pairs:]
+        ref_chosen, ref_rejected = self.reference.logps(batch)
+        chosen_counts, rejected_counts = counts[:pairs], counts[pairs:]
+        out = dpo_loss(
+            self.cfg.loss,
+            policy_chosen,
+            policy_rejected,
+            ref_chosen,
+            ref_rejected,
+            beta=self.cfg.beta,
+            label_smoothing=self.cfg.label_smoothing,
+            chosen_lengths=chosen_counts,
+            rejected_lengths=rejected_counts,
+            nll_weight=self.cfg.nll_weight,
+            chosen_nll=(-policy_chosen / chosen_counts.clamp(min=1))
+            if self.cfg.nll_weight
+            else None,
+        )
+        mean_chosen = policy_chosen.detach() / chosen_counts.clamp(min=1)
+        mean_rejected = policy_rejected.detach() / rejected_counts.clamp(min=1)
+        extra = {
+            "logps_chosen": policy_chosen.detach(),
+            "logps_rejected": policy_rejected.detach(),
+            "logps_accuracy": (mean_chosen > mean_rejected).float(),
+        }
+        return out, extra
+
+    def _world(self) -> int:
+        return 1 if self._trainer is None else self.trainer.world_size
+
+    def accumulate_gradients(
+        self, micro_batches: Sequence[MicroBatch], backward: Callable[[torch.Tensor], Any]
+    ) -> dict[str, torch.Tensor]:
+        """Backward each micro-batch with sum(pair losses) * world / (pairs in the step)."""
+        local_pairs = sum(int(mb["input_ids"].shape[0]) // 2 for mb in micro_batches)
+        world = self._world()
+        total_pairs = local_pairs * world  # every rank gets the same number of pairs
+        sums: dict[str, torch.Tensor] = {}
+        for mb in micro_batches:
+            out, extra = self.pair_outputs(mb)
+            backward(out.losses.sum() * world / total_pairs)
+            stats = {
+                "loss": out.losses.detach(),
+                "chosen": out.chosen_rewards,
+                "rejected": out.rejected_rewards,
+                "margins": out.margins,
+                "accuracies": out.accuracies,
+                **extra,
+            }
+            for key, value in stats.items():
+                sums[key] = sums.get(key, 0) + value.sum()
+        return {key: value / local_pairs for key, value in sums.items()}
+
+    def training_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
+        start = time.perf_counter()
+        optimizer: Any = self.optimizers()
+        scheduler: Any = self.lr_schedulers()
+        means = self.accumulate_gradients(batch, self.manual_backward)
+        if self.cfg.max_grad_norm > 0:
+            self.clip_gradients(
+                optimizer, gradient_clip_val=self.cfg.max_grad_norm, gradient_clip_algorithm="norm"
+            )
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        scheduler.step()
+        values = {k: float(v) for k, v in means.items()}
+        step_time = time.perf_counter() - start
+        tokens = sum(int(mb["input_ids"].numel()) for mb in batch)
+        self.log_dict(
+            {
+                "train/loss": values["loss"],
+                "rewards/chosen": values["chosen"],
+                "rewards/rejected": values["rejected"],
+                "rewards/margins": values["margins"],
+                "rewards/accuracies": values["accuracies"],
+                "logps/chosen": values["logps_chosen"],
+                "logps/rejected": values["logps_rejected"],
+                "train/step_time": step_time,
+                "train/tokens_per_sec": tokens / step_time,
+                "train/lr": optimizer.param_groups[0]["lr"],
+            },
+            on_step=True,
+            on_epoch=False,
+            batch_size=len(batch),
+        )
+        self.log("loss", values["loss"], prog_bar=True, logger=False, on_step=True, batch_size=1)
+
+    def on_validation_epoch_start(self) -> None:
+        self._val_sums = {
+            k: torch.zeros((), device=self.device, dtype=torch.float64)
+            for k in (*VAL_KEYS, "pairs")
+        }
+
+    def validation_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
+        for mb in batch:
+            out, extra = self.pair_outputs(mb)
+            stats = {
+                "loss": out.losses.detach(),
+                "chosen": out.chosen_rewards,
+                "rejected": out.rejected_rewards,
+                "margins": out.margins,
+                "accuracies": out.accuracies,
+                **extra,
+            }
+            for key, value in stats.items():
+                self._val_sums[key] += value.double().sum()
+            self._val_sums["pairs"] += out.losses.shape[0]
+
+    def on_validation_epoch_end(self) -> None:
+        reduced = {
+            k: self.trainer.strategy.reduce(v, reduce_op="sum") for k, v in self._val_sums.items()
+        }
+        pairs = reduced.pop("pairs").clamp(min=1)
+        names = {
+            "loss": "val/loss",
+            "chosen": "val/rewards/chosen",
+            "rejected": "val/rewards/rejected",
+            "margins": "val/rewards/margins",
+            "accuracies": "val/rewards/accuracies",
+            "logps_chosen": "val/logps/chosen",
+            "logps_rejected": "val/logps/rejected",
+            "logps_accuracy": "val/logps_accuracy",
+        }
+        for key, name in names.items():
+            self.log(name, (reduced[key] / pairs).float(), prog_bar=key in ("loss", "accuracies"))
+
+    def configure_optimizers(self) -> Any:
+        return configure_adamw(self.model, self.cfg)

@@ -1,0 +1,135 @@
+"""Assemble the DPO stage: data, reference (frozen copy / disabled adapters / cache), module."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from medlab.config import DataConfig, DPOConfig, ModelConfig
+from medlab.models.build import build_causal_lm
+from medlab.stages.dpo import DPOModule, sequence_logps
+from medlab.stages.preference_datamodule import PreferenceDataModule
+from medlab.stages.reference import (
+    DisabledAdapterReference,
+    FrozenCopyReference,
+    PrecomputedReference,
+    ReferenceModel,
+    cache_key,
+    checkpoint_identity,
+    load_cached,
+    save_cached,
+    tokenizer_identity,
+)
+
+log = logging.getLogger(__name__)
+
+
+def reference_model_cfg(model_cfg: ModelConfig, stage: DPOConfig) -> ModelConfig:
+    """The reference checkpoint: stage.reference_path, else the starting checkpoint."""
+    if stage.reference_path is None:
+        return model_cfg
+    fields = {k: getattr(model_cfg, k) for k in model_cfg.__dataclass_fields__}
+    return ModelConfig(
+        **{**fields, "path": stage.reference_path, "revision": None, "tokenizer_path": None}
+    )
+
+
+@torch.no_grad()
+def compute_reference_logps(
+    model: torch.nn.Module, loader: Any
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Reference log-probs of every pair of `loader`, ordered by pair index."""
+    model.eval()
+    chosen, rejected, index = [], [], []
+    for (batch,) in loader:
+        logps, _ = sequence_logps(model, batch)
+        pairs = logps.shape[0] // 2
+        chosen.append(logps[:pairs])
+        rejected.append(logps[pairs:])
+        index.append(batch["pair_index"])
+    order = torch.cat(index).argsort()
+    return torch.cat(chosen)[order], torch.cat(rejected)[order]
+
+
+def fill_reference_cache(
+    datamodule: PreferenceDataModule,
+    ref_model_cfg: ModelConfig,
+    tokenizer: Any,
+    stage: DPOConfig,
+    data: DataConfig,
+    cache_dir: Path,
+) -> None:
+    """Load or compute the reference log-probs of both splits into `datamodule.ref_cache`."""
+    identity = checkpoint_identity(
+        ref_model_cfg.path,
+        ref_model_cfg.revision,
+        asdict(ref_model_cfg.tiny) if ref_model_cfg.tiny is not None else None,
+    )
+    settings = {
+        "format": data.format,
+        "rejected_strategy": data.rejected_strategy,
+        "seed": data.shuffle_seed,
+        "system_prompt": data.system_prompt,
+        "hf": asdict(data.hf_dataset) if data.hf_dataset else None,
+    }
+    reference: torch.nn.Module | None = None
+    for split in ("train", "val"):
+        items = datamodule.train_items if split == "train" else datamodule.val_items
+        if not items:
+            continue
+        key = cache_key(
+            identity,
+            tokenizer_identity(tokenizer),
+            datamodule.data_files(),
+            settings,
+            stage.max_length,
+            split,
+        )
+        cached = load_cached(cache_dir, key, expected=len(items))
+        if cached is None:
+            if reference is None:
+                reference = build_causal_lm(ref_model_cfg, tokenizer)
+            chosen, rejected = compute_reference_logps(reference, datamodule.plain_loader(split))
+            path = save_cached(cache_dir, key, chosen, rejected)
+            log.info("reference log-probs (%s, %d pairs) cached at %s", split, len(items), path)
+            cached = {"chosen": chosen, "rejected": rejected}
+        datamodule.ref_cache[split] = cached
+    del reference
+
+
+def build_dpo_parts(
+    stage: DPOConfig,
+    data: DataConfig,
+    model_cfg: ModelConfig,
+    tokenizer: Any,
+    policy: Any,
+    stage_dir: Path,
+) -> tuple[PreferenceDataModule, DPOModule]:
+    datamodule = PreferenceDataModule(tokenizer, data, stage)
+    datamodule.setup("fit")
+    ref_cfg = reference_model_cfg(model_cfg, stage)
+    reference: ReferenceModel
+    if stage.reference == "precomputed":
+        cache_dir = (
+            Path(stage.ref_cache_dir) if stage.ref_cache_dir else stage_dir / "ref_logps_cache"
+        )
+        fill_reference_cache(datamodule, ref_cfg, tokenizer, stage, data, cache_dir)
+        model = policy()
+        reference = PrecomputedReference()
+    elif stage.reference == "adapters_disabled":
+        model = policy()
+        reference = DisabledAdapterReference(model)
+    else:
+        if stage.reference_path is None and not stage.lora.enabled:
+            base = policy()
+            reference = FrozenCopyReference(copy.deepcopy(base))
+            model = base
+        else:
+            reference = FrozenCopyReference(build_causal_lm(ref_cfg, tokenizer))
+            model = policy()
+    return datamodule, DPOModule(model, stage, reference)
