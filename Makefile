@@ -28,8 +28,9 @@ test: $(STAMP) ## run the whole test suite, slow end-to-end tests included
 test-fast: $(STAMP) ## run the tests not marked slow
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(ARGS)
 
-bench: $(STAMP) ## step time of the SFT stage next to bare PyTorch loops on the tiny model
+bench: $(STAMP) ## step time of the SFT and DPO stages next to bare PyTorch loops (tiny model)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench dpo $(ARGS)
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
 	$(VENV)/bin/ruff check medlab tests tools

@@ -1,6 +1,7 @@
 """Step-time benchmark: a medlab stage next to bare PyTorch loops doing the same work.
 
     python -m medlab.bench sft                 # tiny Qwen3, shipped conversations, CPU
+    python -m medlab.bench dpo                 # tiny Qwen3, shipped policy pairs, frozen reference
     python -m medlab.bench sft --steps 40 --micro-batch-size 4 --grad-accum-steps 2
     make bench
 
@@ -11,6 +12,8 @@ one process on the same model, batches and optimizer:
   bare_same    the same computation medlab does (logits only at trained positions), no
                framework: the floor
   medlab       SFTModule driven by a Lightning Trainer (progress bar off, no checkpoints)
+For dpo, bare_same is a loop with the same policy forward (chosen + rejected in one pass),
+reference forward without grad, sigmoid loss, backward and AdamW step.
 The reported ratio is medlab / bare_same; the target is <= 1.15. Absolute seconds depend on
 the machine and are not comparable across machines, the ratio is.
 """
@@ -18,6 +21,7 @@ the machine and are not comparable across machines, the ratio is.
 from __future__ import annotations
 
 import argparse
+import copy
 import statistics
 import time
 from collections.abc import Callable
@@ -29,7 +33,7 @@ import torch
 import torch.nn.functional as F
 from lightning.pytorch.callbacks import Callback
 
-from medlab.config import ASSETS_DIR, SFTConfig, TinyModelConfig
+from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, SFTConfig, TinyModelConfig
 from medlab.data.chat_format import encode_chat
 from medlab.data.collate import MicroBatch, StepCollator
 from medlab.data.loading import read_rows
@@ -113,9 +117,10 @@ class _StepTimer(Callback):
         self.times.append(time.perf_counter() - self._start)
 
 
-def _time_medlab(batches: list[list[MicroBatch]], cfg: SFTConfig, warmup: int) -> list[float]:
+def _time_medlab(
+    batches: list[list[MicroBatch]], module: L.LightningModule, warmup: int
+) -> list[float]:
     timer = _StepTimer()
-    module = SFTModule(_fresh_model(), cfg)
     loader: Any = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
     trainer = L.Trainer(
         accelerator="cpu",
@@ -148,7 +153,7 @@ def bench_sft(
     results = {
         "bare_hf": statistics.median(_time_bare(batches, _hf_loss, warmup)),
         "bare_same": statistics.median(_time_bare(batches, _same_loss, warmup)),
-        "medlab": statistics.median(_time_medlab(batches, cfg, warmup)),
+        "medlab": statistics.median(_time_medlab(batches, SFTModule(_fresh_model(), cfg), warmup)),
     }
     return {
         "stage": "sft",
@@ -163,9 +168,86 @@ def bench_sft(
     }
 
 
+def _pair_batches(cfg: DPOConfig, steps: int) -> list[list[MicroBatch]]:
+    from medlab.stages.preference_datamodule import PairCollator, encode_pairs, load_pairs
+
+    data = DataConfig(
+        name="policy_dpo_sample",
+        format="preference",
+        train_files=[str(ASSETS_DIR / "data" / "policy_dpo" / "train.jsonl")],
+    )
+    tokenizer = load_tokenizer(None)
+    pairs = encode_pairs(load_pairs(data, "train"), tokenizer, cfg.max_length, "train")
+    collate = PairCollator(tokenizer.pad_token_id, cfg.micro_batch_size, None)
+    per_step = cfg.examples_per_step
+    return [
+        collate([pairs[(s * per_step + i) % len(pairs)] for i in range(per_step)])
+        for s in range(steps)
+    ]
+
+
+def _time_bare_dpo(batches: list[list[MicroBatch]], beta: float, warmup: int) -> list[float]:
+    """Policy forward on chosen+rejected at once, reference forward without grad, sigmoid loss."""
+    from medlab.losses.dpo import sigmoid_dpo_loss
+    from medlab.stages.dpo import sequence_logps
+
+    model = _fresh_model()
+    reference = copy.deepcopy(model).eval().requires_grad_(False)
+    opt = _optimizer(model, 1e-4)
+    times = []
+    for batch in batches:
+        start = time.perf_counter()
+        total = sum(int(mb["input_ids"].shape[0]) // 2 for mb in batch)
+        for mb in batch:
+            logps, _ = sequence_logps(model, mb)
+            with torch.no_grad():
+                ref, _ = sequence_logps(reference, mb)
+            n = logps.shape[0] // 2
+            out = sigmoid_dpo_loss(logps[:n], logps[n:], ref[:n], ref[n:], beta=beta)
+            (out.losses.sum() / total).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        times.append(time.perf_counter() - start)
+    return times[warmup:]
+
+
+def bench_dpo(
+    steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
+) -> dict[str, Any]:
+    from medlab.stages.dpo import DPOModule
+    from medlab.stages.reference import FrozenCopyReference
+
+    cfg = DPOConfig(
+        micro_batch_size=micro_batch_size,
+        grad_accum_steps=grad_accum_steps,
+        max_length=max_length,
+        max_steps=steps + warmup,
+        warmup_steps=0,
+        lr=1e-4,
+    )
+    batches = _pair_batches(cfg, steps + warmup)
+    model = _fresh_model()
+    module = DPOModule(model, cfg, FrozenCopyReference(copy.deepcopy(model)))
+    results = {
+        "bare_same": statistics.median(_time_bare_dpo(batches, cfg.beta, warmup)),
+        "medlab": statistics.median(_time_medlab(batches, module, warmup)),
+    }
+    return {
+        "stage": "dpo",
+        "model": "tiny_qwen3 (hidden 256, 4 layers), frozen-copy reference",
+        "micro_batch_size": micro_batch_size,
+        "grad_accum_steps": grad_accum_steps,
+        "measured_steps": steps,
+        "median_step_s": results,
+        "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
+        "torch_threads": torch.get_num_threads(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="medlab step-time benchmark")
-    parser.add_argument("stage", choices=["sft"])
+    parser.add_argument("stage", choices=["sft", "dpo"])
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--micro-batch-size", type=int, default=8)
@@ -174,14 +256,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="also write the result as JSON")
     args = parser.parse_args()
     torch.manual_seed(0)
-    result = bench_sft(
+    bench = bench_sft if args.stage == "sft" else bench_dpo
+    result = bench(
         args.steps, args.warmup, args.micro_batch_size, args.grad_accum_steps, args.max_length
     )
     print(f"{'loop':<12}{'median step (s)':>18}")
     for name, value in result["median_step_s"].items():
         print(f"{name:<12}{value:>18.4f}")
     print(f"medlab / floor (bare_same): {result['ratio_medlab_over_floor']:.3f}  (target <= 1.15)")
-    print(f"medlab / bare_hf:           {result['ratio_medlab_over_bare_hf']:.3f}")
+    if "ratio_medlab_over_bare_hf" in result:
+        print(f"medlab / bare_hf:           {result['ratio_medlab_over_bare_hf']:.3f}")
     if args.out:
         from medlab.checkpointing import atomic_write_json
 

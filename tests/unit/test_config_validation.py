@@ -27,7 +27,7 @@ from medlab.config import (
 )
 from medlab.errors import ConfigError
 from medlab.experiment import phase_configs
-from medlab.stages.runner import parse_configs
+from medlab.stages.runner import STAGE_CONFIGS, parse_configs
 from tests.conftest import CONF_DIR, REPO_ROOT, compose_config
 
 ROW = {
@@ -314,14 +314,18 @@ def test_data_yaml_with_mandatory_value_fails_clearly_when_not_given(name):
 
 @pytest.mark.parametrize("name", _yaml_names("experiment"))
 def test_every_experiment_parses_in_every_phase(name, data_file):
-    cfg = compose_config([f"+experiment={name}", *_redirect_data(data_file)])
-    model, _, stage = parse_configs(cfg)
+    overrides = [f"+experiment={name}", *_redirect_data(data_file)]
+    if "REQUIRED" in (CONF_DIR / "experiment" / f"{name}.yaml").read_text():
+        overrides.append("model.path=org/some-checkpoint")
+    cfg = compose_config(overrides)
+    model, _, _ = parse_configs(cfg)
     assert cfg.experiment_name == name
     for label, phase_cfg in phase_configs(cfg):
         phase_model = from_dict(ModelConfig, _plain(phase_cfg.model), "model")
-        phase_stage = from_dict(SFTConfig, _plain(phase_cfg.stage), "stage")
+        stage_cls = STAGE_CONFIGS[phase_cfg.stage.name]
+        phase_stage = from_dict(stage_cls, _plain(phase_cfg.stage), "stage")
         assert phase_model.name == model.name, label
-        assert phase_stage.name == stage.name, label
+        assert isinstance(phase_stage, stage_cls), label
 
 
 def _plain(node):

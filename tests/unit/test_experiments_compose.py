@@ -8,16 +8,18 @@ import sys
 import pytest
 from omegaconf import OmegaConf
 
+from medlab.errors import ConfigError
 from medlab.experiment import phase_configs
 from medlab.stages.runner import parse_configs
 from tests.conftest import CONF_DIR, REPO_ROOT, compose_config
 
 EXPERIMENTS = sorted(p.stem for p in (CONF_DIR / "experiment").glob("*.yaml"))
-TINY = ["model=tiny_qwen3", "hardware=cpu", "logger=csv"]
+TINY = ["model=tiny_qwen3", "model.path=null", "hardware=cpu", "logger=csv"]
 
 
 def test_the_issue_experiments_exist():
     assert {"tiny_sft", "afm_sft", "med_advisor_sft"} <= set(EXPERIMENTS)
+    assert {"tiny_dpo", "afm_dpo", "med_advisor_dpo"} <= set(EXPERIMENTS)
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
@@ -27,21 +29,45 @@ def test_experiment_composes_with_tiny_overrides(name):
     for _, phase_cfg in phase_configs(cfg):
         model, data, stage = parse_configs(phase_cfg)
         assert model.path is None and model.tiny is not None
-        assert stage.max_steps > 0 and data.train_files
+        assert stage.max_steps > 0 and (data.train_files or data.hf_dataset)
+
+
+GPU_EXPERIMENTS = {
+    # name: (model path as written, LoRA, reference mode or None for SFT)
+    "afm_sft": ("arcee-ai/AFM-4.5B", True, None),
+    "med_advisor_sft": ("Qwen/Qwen3-4B-Base", True, None),
+    "afm_dpo": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
+    "med_advisor_dpo": (None, False, "precomputed"),
+}
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
 def test_experiment_composes_as_written_for_its_real_model(name):
     """Without overrides, GPU experiments name the real model and GPU hardware."""
     cfg = compose_config([f"+experiment={name}"])
-    model, _, stage = parse_configs(cfg)
-    if name == "tiny_sft":
+    if name.startswith("tiny_"):
+        model, _, _ = parse_configs(phase_configs(cfg)[0][1])
         assert model.path is None and cfg.hardware.accelerator == "cpu"
+        return
+    path, lora, reference = GPU_EXPERIMENTS[name]
+    assert OmegaConf.to_container(cfg.model)["path"] == path
+    assert cfg.model.trust_remote_code is False
+    assert cfg.hardware.accelerator == "gpu" and cfg.hardware.precision == "bf16-mixed"
+    assert cfg.stage.lora.enabled is lora and cfg.stage.gradient_checkpointing
+    assert cfg.stage.get("reference") == reference
+    if path is None:  # must be pointed at the previous phase's checkpoint
+        with pytest.raises(ConfigError, match="model.path: is null"):
+            parse_configs(cfg)
     else:
-        assert model.path in ("arcee-ai/AFM-4.5B", "Qwen/Qwen3-4B-Base")
-        assert model.trust_remote_code is False
-        assert cfg.hardware.accelerator == "gpu" and cfg.hardware.precision == "bf16-mixed"
-        assert stage.lora.enabled and stage.gradient_checkpointing
+        parse_configs(phase_configs(cfg)[0][1])
+
+
+def test_tiny_dpo_starts_with_a_short_sft():
+    phases = phase_configs(compose_config(["+experiment=tiny_dpo"]))
+    assert [n for n, _ in phases] == ["sft", "dpo"]
+    sft, dpo = phases[0][1], phases[1][1]
+    assert sft.stage.name == "sft" and sft.data.format == "chat" and sft.stage.max_steps == 60
+    assert dpo.stage.name == "dpo" and dpo.data.format == "preference"
 
 
 def test_default_config_is_tiny_sft():
