@@ -213,6 +213,77 @@ class DPOConfig(TrainingConfig):
         super().__post_init__()
 
 
+GRPO_LOSS_TYPES = ("grpo", "bnpo", "dr_grpo", "dapo")
+
+
+@dataclass
+class GRPOConfig(TrainingConfig):
+    """Group relative policy optimisation with verifiable rewards (``stage=grpo``).
+
+    One generation batch = prompts_per_step prompts x num_generations completions; it is used
+    for num_iterations optimizer steps, each over micro-batches of micro_batch_size
+    completions. max_steps counts optimizer steps (a multiple of num_iterations)."""
+
+    name: Literal["grpo"] = "grpo"
+    loss_type: str = "dapo"
+    """grpo | bnpo | dr_grpo | dapo (token-level, normalised by the generation batch's active
+    tokens, so invariant to accumulation and world size)."""
+    prompts_per_step: int = 8
+    """Prompts per generation batch (per rank)."""
+    num_generations: int = 8
+    """G: completions sampled per prompt (the group)."""
+    num_iterations: int = 1
+    """mu: optimizer steps per generation batch (>1 uses stored old log-probs and clipping)."""
+    epsilon_low: float = 0.2
+    epsilon_high: float = 0.2
+    """Clip range of the ratio: [1 - epsilon_low, 1 + epsilon_high]."""
+    beta: float = 0.0
+    """KL coefficient (k3 estimator) toward the reference; 0 skips the reference entirely."""
+    reference: str = "frozen_copy"
+    """frozen_copy or adapters_disabled (LoRA); only used when beta > 0."""
+    scale_rewards: Literal["group", "batch", "none"] = "group"
+    """Divide advantages by the group std, the batch std, or not at all."""
+    mask_truncated_completions: bool = False
+    """Completions without EOS within max_completion_length carry no loss."""
+    max_prompt_length: int = 512
+    """Longer prompts are left out of the data (with a count printed)."""
+    max_completion_length: int = 64
+    temperature: float = 1.0
+    top_p: float = 1.0
+    top_k: int = 0
+    """0 = no top-k filtering."""
+    backend: Literal["hf"] = "hf"
+    """Generation engine behind medlab.rollout.backend.GenerationBackend."""
+    val_max_prompts: int = 64
+    """Held-out prompts scored (greedy decoding) at each validation."""
+
+    def __post_init__(self) -> None:
+        _check_choice("stage.loss_type", self.loss_type, GRPO_LOSS_TYPES)
+        _check_choice("stage.reference", self.reference, ("frozen_copy", "adapters_disabled"))
+        _check_choice("stage.scale_rewards", self.scale_rewards, ("group", "batch", "none"))
+        for key in ("prompts_per_step", "num_iterations", "max_prompt_length",
+                    "max_completion_length", "val_max_prompts"):
+            _check_positive(f"stage.{key}", getattr(self, key))
+        if self.num_generations < 2:
+            _fail("stage.num_generations", f"must be >= 2 (a group needs a baseline), got {self.num_generations}.")
+        for key in ("epsilon_low", "epsilon_high", "beta"):
+            _check_non_negative(f"stage.{key}", getattr(self, key))
+        _check_positive("stage.temperature", self.temperature)
+        if not 0 < self.top_p <= 1:
+            _fail("stage.top_p", f"must be in (0, 1], got {self.top_p!r}.")
+        _check_non_negative("stage.top_k", self.top_k)
+        rows = self.prompts_per_step * self.num_generations
+        if rows % self.micro_batch_size:
+            _fail("stage.micro_batch_size", f"({self.micro_batch_size}) must divide prompts_per_step "
+                  f"x num_generations ({rows}).")
+        if self.max_steps % self.num_iterations:
+            _fail("stage.max_steps", f"({self.max_steps}) must be a multiple of stage.num_iterations "
+                  f"({self.num_iterations}).")
+        if self.beta > 0 and self.reference == "adapters_disabled" and not self.lora.enabled:
+            _fail("stage.reference", "adapters_disabled needs stage.lora.enabled=true.")
+        super().__post_init__()
+
+
 # --------------------------------------------------------------------------------------------
 # Model and data configs
 # --------------------------------------------------------------------------------------------
@@ -308,9 +379,10 @@ class DataConfig:
     """Load from the Hub through `datasets` instead of local files."""
     val_fraction: float = 0.1
     """Fraction held out when no validation files / split are given."""
-    format: Literal["chat", "preference", "medmcqa"] = "chat"
-    """Row schema: chat (`messages`), preference (`prompt`, `chosen`, `rejected` message lists)
-    or medmcqa (openlifescienceai/medmcqa columns, turned into preference pairs)."""
+    format: Literal["chat", "preference", "medmcqa", "medreason", "prompt"] = "chat"
+    """Row schema: chat (`messages`), preference (`prompt`, `chosen`, `rejected` message lists),
+    medmcqa (openlifescienceai/medmcqa columns: preference pairs for dpo, prompts for grpo),
+    medreason (UCSC-VLAA/MedReason columns, grpo) or prompt (`prompt` messages + `answer`)."""
     rejected_strategy: Literal["random", "first", "all"] = "random"
     """medmcqa: which wrong option becomes the rejected answer (random is seeded by
     shuffle_seed and the row id; all = one pair per wrong option)."""
@@ -338,7 +410,9 @@ class DataConfig:
         if not 0 <= self.val_fraction < 1:
             _fail("data.val_fraction", f"must be in [0, 1), got {self.val_fraction!r}.")
         _check_non_negative("data.num_workers", self.num_workers)
-        _check_choice("data.format", self.format, ("chat", "preference", "medmcqa"))
+        _check_choice(
+            "data.format", self.format, ("chat", "preference", "medmcqa", "medreason", "prompt")
+        )
         _check_choice("data.rejected_strategy", self.rejected_strategy, ("random", "first", "all"))
 
 

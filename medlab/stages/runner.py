@@ -25,7 +25,15 @@ from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
 
 from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete
-from medlab.config import DataConfig, DPOConfig, ModelConfig, SFTConfig, TrainingConfig, from_dict
+from medlab.config import (
+    DataConfig,
+    DPOConfig,
+    GRPOConfig,
+    ModelConfig,
+    SFTConfig,
+    TrainingConfig,
+    from_dict,
+)
 from medlab.errors import ConfigError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import apply_lora, build_causal_lm, count_parameters
@@ -52,7 +60,11 @@ def resolved_container(cfg: DictConfig) -> dict[str, Any]:
     return container  # type: ignore[return-value]
 
 
-STAGE_CONFIGS: dict[str, type[TrainingConfig]] = {"sft": SFTConfig, "dpo": DPOConfig}
+STAGE_CONFIGS: dict[str, type[TrainingConfig]] = {
+    "sft": SFTConfig,
+    "dpo": DPOConfig,
+    "grpo": GRPOConfig,
+}
 
 
 def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, Any]:
@@ -96,6 +108,7 @@ def _build_dpo(
     policy: Any,
     model_cfg: ModelConfig,
     stage_dir: Path,
+    **_: Any,
 ) -> StageParts:
     from medlab.stages.dpo_setup import build_dpo_parts
 
@@ -105,7 +118,22 @@ def _build_dpo(
     return StageParts(datamodule, module)
 
 
-STAGE_BUILDERS: dict[str, Any] = {"sft": _build_sft, "dpo": _build_dpo}
+def _build_grpo(
+    stage_cfg: Any,
+    data_cfg: DataConfig,
+    tokenizer: Any,
+    policy: Any,
+    model_cfg: ModelConfig,
+    reward_cfg: dict[str, Any] | None,
+    **_: Any,
+) -> StageParts:
+    from medlab.stages.grpo_setup import build_grpo_parts
+
+    datamodule, module = build_grpo_parts(stage_cfg, data_cfg, model_cfg, tokenizer, policy, reward_cfg)
+    return StageParts(datamodule, module)
+
+
+STAGE_BUILDERS: dict[str, Any] = {"sft": _build_sft, "dpo": _build_dpo, "grpo": _build_grpo}
 
 
 def run_stage(
@@ -152,6 +180,7 @@ def run_stage(
         policy=policy,
         model_cfg=model_cfg,
         stage_dir=stage_dir,
+        reward_cfg=resolved_container(cfg).get("reward"),
     )
     resume_from = last_checkpoint(stage_dir)
     resume_step = None

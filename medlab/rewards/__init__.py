@@ -1,0 +1,59 @@
+"""Verifiable reward functions for GRPO (pure Python, no torch).
+
+Every reward has the TRL-style batch signature
+
+    def reward_fn(completions: list[str], **columns) -> list[float | None]
+
+`completions` are the generated assistant texts; `columns` are the dataset columns for the
+same rows, as lists (``answer=["C", "A", ...]``); a function takes the columns it needs and
+ignores the rest via ``**_``. It returns one float per completion, or None where the row
+cannot be scored (e.g. missing gold answer); the caller turns None into NaN and gives that
+row advantage 0. Hyperparameters (``token_budget``, ``letters``) are keyword arguments bound
+with ``functools.partial`` or Hydra ``_partial_: true``. Add your own by name to
+`REWARD_FUNCTIONS` or point a config at any function with this signature.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from medlab.errors import ConfigError
+from medlab.rewards.answer_parsing import extract_choice
+from medlab.rewards.format import think_format_reward
+from medlab.rewards.length import short_rationale_reward
+from medlab.rewards.mcq import mcq_correctness_reward
+
+RewardFn = Callable[..., list[float | None]]
+
+REWARD_FUNCTIONS: dict[str, RewardFn] = {
+    "mcq_correctness": mcq_correctness_reward,
+    "think_format": think_format_reward,
+    "short_rationale": short_rationale_reward,
+}
+
+
+def get_reward_function(name: str, **kwargs: Any) -> RewardFn:
+    """The registered reward `name`, with `kwargs` bound (e.g. ``token_budget=128``)."""
+    try:
+        fn = REWARD_FUNCTIONS[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown reward function {name!r}; registered: {sorted(REWARD_FUNCTIONS)} "
+            "(add yours to medlab.rewards.REWARD_FUNCTIONS)"
+        ) from None
+    if not kwargs:
+        return fn
+    return functools.partial(fn, **kwargs)
+
+
+__all__ = [
+    "REWARD_FUNCTIONS",
+    "RewardFn",
+    "extract_choice",
+    "get_reward_function",
+    "mcq_correctness_reward",
+    "short_rationale_reward",
+    "think_format_reward",
+]

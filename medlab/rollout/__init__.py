@@ -1,0 +1,1 @@
+"""Rollouts for RL stages: the typed `Rollout` container and generation backends."""

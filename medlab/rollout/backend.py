@@ -1,0 +1,94 @@
+"""Generation backends behind one small interface, so a faster engine (vLLM on GPU) can be
+added without touching the loss or the module.
+
+`HFGenerateBackend` uses Hugging Face `generate`: KV cache, left padding, sampling with
+temperature / top_p / top_k, a stop at EOS per sequence, `max_completion_length` new tokens,
+all prompts of a batch at once with `num_return_sequences = G`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import torch
+
+
+@dataclass
+class SamplingConfig:
+    """How completions are sampled."""
+
+    max_completion_length: int = 64
+    temperature: float = 1.0
+    top_p: float = 1.0
+    top_k: int = 0
+    """0 = no top-k filtering."""
+
+
+class GenerationBackend(Protocol):
+    def generate(
+        self,
+        model: torch.nn.Module,
+        prompt_ids: torch.Tensor,  # [P, Lp] left-padded
+        prompt_mask: torch.Tensor,  # [P, Lp]
+        num_generations: int,
+        sampling: SamplingConfig,
+        eos_token_ids: list[int],
+        pad_token_id: int,
+        greedy: bool = False,
+    ) -> torch.Tensor:
+        """[P * G, Lc] completion ids (rows of one prompt contiguous), padded with pad_token_id
+        after each sequence's EOS."""
+        ...
+
+
+class HFGenerateBackend:
+    """`model.generate` with sampling; eval mode and no grad during generation."""
+
+    @torch.no_grad()
+    def generate(
+        self,
+        model: torch.nn.Module,
+        prompt_ids: torch.Tensor,
+        prompt_mask: torch.Tensor,
+        num_generations: int,
+        sampling: SamplingConfig,
+        eos_token_ids: list[int],
+        pad_token_id: int,
+        greedy: bool = False,
+    ) -> torch.Tensor:
+        was_training = model.training
+        model.eval()
+        try:
+            out = model.generate(  # type: ignore[operator]
+                input_ids=prompt_ids,
+                attention_mask=prompt_mask,
+                do_sample=not greedy,
+                temperature=None if greedy else sampling.temperature,
+                top_p=None if greedy else sampling.top_p,
+                top_k=None if greedy or sampling.top_k == 0 else sampling.top_k,
+                max_new_tokens=sampling.max_completion_length,
+                num_return_sequences=num_generations,
+                eos_token_id=eos_token_ids,
+                pad_token_id=pad_token_id,
+                use_cache=True,
+            )
+        finally:
+            model.train(was_training)
+        return out[:, prompt_ids.shape[1] :]
+
+
+def completion_mask(
+    completion_ids: torch.Tensor, eos_token_ids: list[int]
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(mask [N, Lc] up to and including the first EOS, is_truncated [N], lengths [N])."""
+    is_eos = torch.zeros_like(completion_ids, dtype=torch.bool)
+    for eos in eos_token_ids:
+        is_eos |= completion_ids == eos
+    has_eos = is_eos.any(dim=1)
+    width = completion_ids.shape[1]
+    first_eos = torch.where(has_eos, is_eos.int().argmax(dim=1), torch.full_like(has_eos, width, dtype=torch.long))
+    positions = torch.arange(width, device=completion_ids.device)[None, :]
+    mask = (positions <= first_eos[:, None]).long()
+    lengths = torch.where(has_eos, first_eos + 1, torch.full_like(first_eos, width))
+    return mask, ~has_eos, lengths

@@ -1,0 +1,237 @@
+"""`GRPOModule`: group relative policy optimisation with verifiable rewards.
+
+One training batch = P prompts. Per batch:
+  1. generate G completions per prompt with the rollout backend (KV cache, sampling),
+  2. score them with the reward functions (NaN = unscorable), combine with weights,
+  3. group-relative advantages (medlab.advantages),
+  4. old log-probs (only if num_iterations > 1) and reference log-probs (only if beta > 0),
+  5. num_iterations optimizer steps over micro-batches of completions, loss from
+     medlab.losses.grpo (clipped ratio, k3 KL, grpo / bnpo / dr_grpo / dapo aggregation).
+Validation decodes greedily on held-out prompts and reports each reward's mean.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import lightning as L
+import torch
+import torch.nn.functional as F
+
+from medlab.advantages import AdvantageOutput, combine_rewards, group_relative_advantages
+from medlab.config import GRPOConfig
+from medlab.losses.grpo import grpo_loss
+from medlab.rollout.backend import GenerationBackend, SamplingConfig, completion_mask
+from medlab.rollout.types import Rollout
+from medlab.stages.sft import configure_adamw
+
+RewardFn = Callable[..., list]
+
+
+@dataclass
+class RewardSpec:
+    name: str
+    fn: RewardFn
+    weight: float
+
+
+def completion_logps(
+    model: torch.nn.Module, prompt_ids: torch.Tensor, prompt_mask: torch.Tensor,
+    completion_ids: torch.Tensor, mask: torch.Tensor, with_entropy: bool = False,
+) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """Per-token log-probs [b, Lc] of the completion tokens (0 where mask is 0), and the
+    per-token entropy [b, Lc] if asked. Logits only at the active positions."""
+    input_ids = torch.cat([prompt_ids, completion_ids], dim=1)  # [b, Lp + Lc]
+    attention = torch.cat([prompt_mask, torch.ones_like(completion_ids)], dim=1)
+    position_ids = (attention.cumsum(-1) - 1).clamp(min=0)
+    hidden = model.get_decoder()(  # type: ignore[operator]
+        input_ids=input_ids, attention_mask=attention, position_ids=position_ids, use_cache=False
+    ).last_hidden_state  # [b, L, H]
+    lp = prompt_ids.shape[1]
+    predicting = hidden[:, lp - 1 : -1]  # [b, Lc, H]: position t predicts completion token t
+    active = mask.bool()
+    logits = model.get_output_embeddings()(predicting[active]).float()  # type: ignore[operator]
+    log_probs = F.log_softmax(logits, dim=-1)  # [K, V]
+    token_logps = log_probs.gather(-1, completion_ids[active][:, None])[:, 0]
+    out = torch.zeros(mask.shape, dtype=token_logps.dtype, device=mask.device)
+    out = out.masked_scatter(active, token_logps)
+    entropy = None
+    if with_entropy:
+        ent = -(log_probs.exp() * log_probs).sum(-1).detach()
+        entropy = torch.zeros(mask.shape, dtype=ent.dtype, device=mask.device).masked_scatter(active, ent)
+    return out, entropy
+
+
+def score(rewards: list[RewardSpec], texts: list[str], answers: list[str]) -> torch.Tensor:
+    """[N, K] reward of each completion under each function; None -> NaN."""
+    columns = []
+    for spec in rewards:
+        values = spec.fn(texts, answer=answers)
+        if len(values) != len(texts):
+            raise ValueError(f"reward {spec.name} returned {len(values)} values for {len(texts)} completions")
+        columns.append([float("nan") if v is None else float(v) for v in values])
+    return torch.tensor(columns, dtype=torch.float32).T.reshape(len(texts), len(rewards))
+
+
+class GRPOModule(L.LightningModule):
+    def __init__(
+        self, model: torch.nn.Module, cfg: GRPOConfig, tokenizer: Any, rewards: list[RewardSpec],
+        backend: GenerationBackend, reference: Any | None = None,
+    ) -> None:
+        super().__init__()
+        self.model = model
+        self.cfg = cfg
+        self.tokenizer = tokenizer
+        self.reward_specs = rewards
+        self.backend = backend
+        self.reference = reference
+        self.automatic_optimization = False
+        self.sampling = SamplingConfig(cfg.max_completion_length, cfg.temperature, cfg.top_p, cfg.top_k)
+        from medlab.models.tokenizer import end_of_turn_ids
+
+        self.eos_ids = end_of_turn_ids(tokenizer)
+        self._val: dict[str, torch.Tensor] = {}
+
+    # ---- rollout ---------------------------------------------------------------------------
+    def make_rollout(self, batch: dict[str, Any], num_generations: int, sampling: SamplingConfig,
+                     greedy: bool = False) -> tuple[Rollout, AdvantageOutput]:
+        """Generate, score and compute advantages for one batch of prompts."""
+        prompt_ids, prompt_mask = batch["prompt_ids"], batch["prompt_mask"]
+        completions = self.backend.generate(
+            self.model, prompt_ids, prompt_mask, num_generations, sampling, self.eos_ids,
+            self.tokenizer.pad_token_id, greedy=greedy,
+        )
+        mask, truncated, lengths = completion_mask(completions, self.eos_ids)
+        texts = self.tokenizer.batch_decode(completions * mask + (1 - mask) * self.tokenizer.pad_token_id,
+                                            skip_special_tokens=True)
+        answers = [a for a in batch["answers"] for _ in range(num_generations)]
+        rewards = score(self.reward_specs, texts, answers)
+        weights = torch.tensor([r.weight for r in self.reward_specs])
+        total = combine_rewards(rewards, weights)
+        adv = group_relative_advantages(total, num_generations, self.cfg.scale_rewards)
+        if self.cfg.mask_truncated_completions:
+            mask = mask * (~truncated)[:, None].long()
+        return Rollout(
+            prompt_ids=prompt_ids.repeat_interleave(num_generations, 0),
+            prompt_mask=prompt_mask.repeat_interleave(num_generations, 0),
+            completion_ids=completions, completion_mask=mask, is_truncated=truncated,
+            completion_lengths=lengths, rewards=rewards, reward_total=total,
+            advantages=adv.advantages.to(completions.device), group_size=num_generations, texts=texts,
+        ), adv
+
+    @torch.no_grad()
+    def _fill_logps(self, rollout: Rollout) -> None:
+        chunks = range(0, rollout.num_rows, self.cfg.micro_batch_size)
+        if self.cfg.num_iterations > 1:
+            rollout.old_logps = torch.cat([
+                completion_logps(self.model, r.prompt_ids, r.prompt_mask, r.completion_ids,
+                                 r.completion_mask)[0]
+                for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)])
+        if self.cfg.beta > 0 and self.reference is not None:
+            rollout.ref_logps = torch.cat([
+                self.reference(r) for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)])
+
+    # ---- update ----------------------------------------------------------------------------
+    def policy_update(self, rollout: Rollout, backward: Callable[[torch.Tensor], Any]) -> dict[str, float]:
+        """One optimizer step's gradients over all micro-batches of `rollout`."""
+        cfg = self.cfg
+        num_items = rollout.completion_mask.sum()
+        world = 1 if self._trainer is None else self.trainer.world_size
+        if world > 1:
+            num_items = self.trainer.strategy.reduce(num_items.float(), reduce_op="sum")
+        stats: dict[str, float] = {"loss": 0.0, "kl": 0.0, "clip_ratio_low": 0.0, "clip_ratio_high": 0.0,
+                                   "entropy": 0.0}
+        n_micro = rollout.num_rows // cfg.micro_batch_size
+        for i in range(0, rollout.num_rows, cfg.micro_batch_size):
+            mb = rollout.rows(slice(i, i + cfg.micro_batch_size))
+            logps, entropy = completion_logps(self.model, mb.prompt_ids, mb.prompt_mask, mb.completion_ids,
+                                              mb.completion_mask, with_entropy=True)
+            out = grpo_loss(
+                cfg.loss_type, logps, mb.old_logps, mb.advantages, mb.completion_mask,
+                epsilon_low=cfg.epsilon_low, epsilon_high=cfg.epsilon_high,
+                ref_logps=mb.ref_logps, beta=cfg.beta,
+                max_completion_length=cfg.max_completion_length,
+                num_items_in_batch=num_items.clamp(min=1) / world,
+            )
+            # dapo is already normalised by the whole batch; the others average micro-batches.
+            loss = out.loss if cfg.loss_type == "dapo" else out.loss / n_micro
+            backward(loss)
+            stats["loss"] += float(loss.detach())
+            active = mb.completion_mask.sum().clamp(min=1)
+            weight = float(active / rollout.completion_mask.sum().clamp(min=1))
+            stats["kl"] += float(out.kl) * weight
+            stats["clip_ratio_low"] += float(out.clip_ratio_low) * weight
+            stats["clip_ratio_high"] += float(out.clip_ratio_high) * weight
+            assert entropy is not None
+            stats["entropy"] += float((entropy * mb.completion_mask).sum() / active) * weight
+        return stats
+
+    def training_step(self, batch: dict[str, Any], batch_idx: int) -> None:
+        start = time.perf_counter()
+        optimizer: Any = self.optimizers()
+        scheduler: Any = self.lr_schedulers()
+        rollout, adv = self.make_rollout(batch, self.cfg.num_generations, self.sampling)
+        generation_s = time.perf_counter() - start
+        self._fill_logps(rollout)
+        for _ in range(self.cfg.num_iterations):
+            stats = self.policy_update(rollout, self.manual_backward)
+            if self.cfg.max_grad_norm > 0:
+                self.clip_gradients(optimizer, gradient_clip_val=self.cfg.max_grad_norm,
+                                    gradient_clip_algorithm="norm")
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+            scheduler.step()
+        step_s = time.perf_counter() - start
+        self.log_dict(self._rollout_metrics(rollout, adv) | {
+            "train/loss": stats["loss"], "train/kl": stats["kl"], "train/entropy": stats["entropy"],
+            "train/clip_ratio_low": stats["clip_ratio_low"], "train/clip_ratio_high": stats["clip_ratio_high"],
+            "train/lr": optimizer.param_groups[0]["lr"], "time/generation_s": generation_s,
+            "time/step_s": step_s, "time/generation_share": generation_s / step_s,
+        }, on_step=True, on_epoch=False, batch_size=rollout.num_rows)
+        self.log("reward", float(torch.nanmean(rollout.reward_total)), prog_bar=True, logger=False,
+                 on_step=True, batch_size=1)
+
+    def _rollout_metrics(self, rollout: Rollout, adv: AdvantageOutput) -> dict[str, float]:
+        total = rollout.reward_total
+        lengths = rollout.completion_lengths.float()
+        metrics = {
+            "rollout/reward_mean": float(torch.nanmean(total)),
+            "rollout/reward_std": float(total[~total.isnan()].std()) if (~total.isnan()).sum() > 1 else 0.0,
+            "rollout/frac_reward_zero_std": float(adv.frac_zero_std),
+            "rollout/num_unscorable": float(adv.num_unscorable),
+            "rollout/completion_length_mean": float(lengths.mean()),
+            "rollout/completion_length_min": float(lengths.min()),
+            "rollout/completion_length_max": float(lengths.max()),
+            "rollout/clipped_ratio": float(rollout.is_truncated.float().mean()),
+        }
+        for k, spec in enumerate(self.reward_specs):
+            column = rollout.rewards[:, k]
+            metrics[f"rewards/{spec.name}/mean"] = float(torch.nanmean(column)) if (~column.isnan()).any() else float("nan")
+        return metrics
+
+    # ---- validation ------------------------------------------------------------------------
+    def on_validation_epoch_start(self) -> None:
+        self._val = {}
+
+    def validation_step(self, batch: dict[str, Any], batch_idx: int) -> None:
+        greedy = SamplingConfig(self.cfg.max_completion_length)
+        rollout, _ = self.make_rollout(batch, 1, greedy, greedy=True)
+        sums = {spec.name: rollout.rewards[:, k] for k, spec in enumerate(self.reward_specs)}
+        sums["reward"] = rollout.reward_total
+        sums["completion_length"] = rollout.completion_lengths.float()
+        for key, values in sums.items():
+            scored = values[~values.isnan()]
+            acc = self._val.setdefault(key, torch.zeros(2, dtype=torch.float64))
+            acc += torch.tensor([float(scored.sum()), float(scored.numel())], dtype=torch.float64)
+
+    def on_validation_epoch_end(self) -> None:
+        for key, acc in self._val.items():
+            total = self.trainer.strategy.reduce(acc.to(self.device), reduce_op="sum")
+            name = f"val/rewards/{key}/mean" if key not in ("reward", "completion_length") else f"val/{key}_mean"
+            self.log(name, float(total[0] / total[1].clamp(min=1)), prog_bar=key == "reward")
+
+    def configure_optimizers(self) -> Any:
+        return configure_adamw(self.model, self.cfg)

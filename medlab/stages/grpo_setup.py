@@ -1,0 +1,85 @@
+"""Assemble the GRPO stage: prompt data, reward functions from `reward=`, reference, module."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import torch
+from hydra.utils import instantiate
+
+from medlab.config import DataConfig, GRPOConfig, ModelConfig
+from medlab.errors import ConfigError
+from medlab.rollout.backend import HFGenerateBackend
+from medlab.rollout.types import Rollout
+from medlab.stages.grpo import GRPOModule, RewardSpec, completion_logps
+from medlab.stages.prompt_datamodule import PromptDataModule
+
+
+def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
+    """Reward functions from the `reward=` config: {name: {weight, fn: {_target_, ...}}}."""
+    if not reward_cfg:
+        raise ConfigError(
+            "reward: no reward functions configured for stage grpo. Pick a reward config, e.g. "
+            "reward=medreason, or add reward.NAME.fn._target_=module.function reward.NAME.weight=1."
+        )
+    specs = []
+    for name, entry in reward_cfg.items():
+        if not isinstance(entry, dict) or "fn" not in entry:
+            raise ConfigError(f"reward.{name}: expected {{weight: float, fn: {{_target_: ...}}}}.")
+        weight = entry.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+            raise ConfigError(f"reward.{name}.weight: expected a number, got {weight!r}.")
+        try:
+            fn = instantiate(entry["fn"], _partial_=True)
+        except Exception as exc:
+            target = entry["fn"].get("_target_") if isinstance(entry["fn"], dict) else None
+            raise ConfigError(
+                f"reward.{name}.fn._target_: cannot build {target!r} ({exc.__class__.__name__}). "
+                "Give an importable function path, e.g. medlab.rewards.mcq.mcq_correctness_reward."
+            ) from exc
+        if not callable(fn):
+            raise ConfigError(f"reward.{name}.fn: {fn!r} is not callable.")
+        specs.append(RewardSpec(str(name), fn, float(weight)))
+    return specs
+
+
+def _frozen_reference(model: torch.nn.Module) -> Any:
+    frozen = copy.deepcopy(model).eval().requires_grad_(False)
+
+    def logps(rows: Rollout) -> torch.Tensor:
+        return completion_logps(frozen, rows.prompt_ids, rows.prompt_mask, rows.completion_ids,
+                                rows.completion_mask)[0]
+
+    return logps
+
+
+def _adapter_disabled_reference(peft_model: Any) -> Any:
+    def logps(rows: Rollout) -> torch.Tensor:
+        with peft_model.disable_adapter():
+            return completion_logps(peft_model, rows.prompt_ids, rows.prompt_mask,
+                                    rows.completion_ids, rows.completion_mask)[0]
+
+    return logps
+
+
+def build_grpo_parts(
+    stage: GRPOConfig, data: DataConfig, model_cfg: ModelConfig, tokenizer: Any, policy: Any,
+    reward_cfg: dict[str, Any] | None,
+) -> tuple[PromptDataModule, GRPOModule]:
+    rewards = build_rewards(reward_cfg)
+    datamodule = PromptDataModule(tokenizer, data, stage)
+    datamodule.setup("fit")
+    reference = None
+    if stage.beta > 0 and stage.reference == "adapters_disabled":
+        model = policy()
+        reference = _adapter_disabled_reference(model)
+    elif stage.beta > 0:
+        base = policy(apply_adapters=False)
+        reference = _frozen_reference(base)
+        model = policy() if stage.lora.enabled else base
+    else:
+        model = policy()
+    return datamodule, GRPOModule(model, stage, tokenizer, rewards, HFGenerateBackend(), reference)
+
+

@@ -1,0 +1,122 @@
+"""`PromptDataModule`: prompts with gold answers for GRPO (MedReason, MedMCQA or prompt rows).
+
+A batch is ``{"prompt_ids": [P, Lp] left-padded, "prompt_mask": [P, Lp], "answers": [P]}``.
+Training order is resumable (depends only on seed and generation-batch index).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import lightning as L
+import torch
+from torch.utils.data import DataLoader
+from transformers import PreTrainedTokenizerBase
+
+from medlab.config import DataConfig, GRPOConfig
+from medlab.data.grpo_prompts import PROMPT_BUILDERS
+from medlab.data.loading import read_rows
+from medlab.data.sampler import ResumableBatchSampler
+from medlab.errors import DataError, ModelLoadError
+
+log = logging.getLogger(__name__)
+
+
+def load_prompt_rows(data: DataConfig, split: str) -> list[tuple[list[dict[str, str]], str]]:
+    """(prompt messages, gold letter) of one split."""
+    if data.format not in PROMPT_BUILDERS:
+        raise DataError(
+            f"data {data.name!r} has format {data.format!r} but stage grpo needs prompts with a "
+            f"gold answer: data.format must be one of {', '.join(PROMPT_BUILDERS)}."
+        )
+    if data.hf_dataset is not None:
+        name = data.hf_dataset.train_split if split == "train" else data.hf_dataset.val_split
+        if name is None:
+            return []
+        import datasets
+
+        try:
+            ds = datasets.load_dataset(data.hf_dataset.path, data.hf_dataset.name, split=name,
+                                       revision=data.hf_dataset.revision)
+        except Exception as exc:
+            raise ModelLoadError(
+                f"could not load dataset {data.hf_dataset.path!r} split {name!r} "
+                f"(data.hf_dataset.path): {exc.__class__.__name__}. Without network, export it "
+                "to .jsonl / .parquet and set data.train_files / data.val_files."
+            ) from exc
+        rows = [(f"{data.hf_dataset.path}[{name}]:row {i}", r) for i, r in enumerate(ds)]
+    else:
+        files = data.train_files if split == "train" else data.val_files
+        rows = [r for f in files for r in read_rows(f)]
+    build = PROMPT_BUILDERS[data.format]
+    out = []
+    for where, row in rows:
+        built = build(row, where, data.system_prompt)
+        out.append((built.messages, built.answer))
+    return out
+
+
+class PromptCollator:
+    def __init__(self, pad_id: int) -> None:
+        self.pad_id = pad_id
+
+    def __call__(self, items: list[tuple[list[int], str]]) -> dict[str, Any]:
+        width = max(len(ids) for ids, _ in items)
+        prompt_ids = torch.full((len(items), width), self.pad_id, dtype=torch.long)
+        prompt_mask = torch.zeros((len(items), width), dtype=torch.long)
+        for row, (ids, _) in enumerate(items):  # left padding
+            prompt_ids[row, width - len(ids) :] = torch.tensor(ids)
+            prompt_mask[row, width - len(ids) :] = 1
+        return {"prompt_ids": prompt_ids, "prompt_mask": prompt_mask, "answers": [a for _, a in items]}
+
+
+class PromptDataModule(L.LightningDataModule):
+    def __init__(self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: GRPOConfig) -> None:
+        super().__init__()
+        self.tokenizer = tokenizer
+        self.data = data
+        self.stage = stage
+        self.train_items: list[tuple[list[int], str]] = []
+        self.val_items: list[tuple[list[int], str]] = []
+
+    def _encode(self, rows: list[tuple[list[dict[str, str]], str]], split: str) -> list[tuple[list[int], str]]:
+        items = []
+        for messages, answer in rows:
+            rendered: Any = self.tokenizer.apply_chat_template(
+                messages, tokenize=True, add_generation_prompt=True, return_dict=True)
+            ids = list(rendered["input_ids"])
+            if len(ids) <= self.stage.max_prompt_length:
+                items.append((ids, answer))
+        if len(items) < len(rows):
+            log.warning("%s: %d of %d prompts are longer than stage.max_prompt_length=%d and are left "
+                        "out; raise it to keep them", split, len(rows) - len(items), len(rows),
+                        self.stage.max_prompt_length)
+        return items
+
+    def setup(self, stage: str | None = None) -> None:
+        if self.train_items:
+            return
+        self.train_items = self._encode(load_prompt_rows(self.data, "train"), "train")
+        self.val_items = self._encode(load_prompt_rows(self.data, "val"), "val")[: self.stage.val_max_prompts]
+        if not self.train_items:
+            raise DataError(f"data {self.data.name!r}: no training prompts within stage.max_prompt_length.")
+        log.info("data %s: %d train prompts, %d val prompts", self.data.name, len(self.train_items),
+                 len(self.val_items))
+
+    def train_dataloader(self) -> DataLoader:
+        trainer = self.trainer
+        mu = self.stage.num_iterations
+        sampler = ResumableBatchSampler(
+            len(self.train_items), self.stage.prompts_per_step, self.stage.max_steps // mu,
+            seed=self.data.shuffle_seed,
+            start_step=(trainer.global_step // mu) if trainer is not None else 0,
+            rank=trainer.global_rank if trainer is not None else 0,
+            world_size=trainer.world_size if trainer is not None else 1,
+        )
+        return DataLoader(self.train_items, batch_sampler=sampler,  # type: ignore[arg-type]
+                          collate_fn=PromptCollator(self.tokenizer.pad_token_id))
+
+    def val_dataloader(self) -> DataLoader:
+        return DataLoader(self.val_items, batch_size=self.stage.prompts_per_step * 4, shuffle=False,  # type: ignore[arg-type]
+                          collate_fn=PromptCollator(self.tokenizer.pad_token_id))
