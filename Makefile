@@ -28,9 +28,10 @@ test: $(STAMP) ## run the whole test suite, slow end-to-end tests included
 test-fast: $(STAMP) ## run the tests not marked slow
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(ARGS)
 
-bench: $(STAMP) ## step time of the SFT and DPO stages next to bare PyTorch loops (tiny model)
+bench: $(STAMP) ## step time of the SFT, DPO and GRPO stages next to bare PyTorch loops (tiny model)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench dpo $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench grpo $(ARGS)
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
 	$(VENV)/bin/ruff check medlab tests tools

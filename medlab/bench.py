@@ -2,6 +2,7 @@
 
     python -m medlab.bench sft                 # tiny Qwen3, shipped conversations, CPU
     python -m medlab.bench dpo                 # tiny Qwen3, shipped policy pairs, frozen reference
+    python -m medlab.bench grpo                # tiny Qwen3, toy triage prompts, generation + update
     python -m medlab.bench sft --steps 40 --micro-batch-size 4 --grad-accum-steps 2
     make bench
 
@@ -33,7 +34,7 @@ import torch
 import torch.nn.functional as F
 from lightning.pytorch.callbacks import Callback
 
-from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, SFTConfig, TinyModelConfig
+from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, GRPOConfig, SFTConfig, TinyModelConfig
 from medlab.data.chat_format import encode_chat
 from medlab.data.collate import MicroBatch, StepCollator
 from medlab.data.loading import read_rows
@@ -245,9 +246,173 @@ def bench_dpo(
     }
 
 
+def _grpo_setup(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
+    from medlab.stages.grpo_setup import build_rewards
+    from medlab.stages.prompt_datamodule import PromptCollator, load_prompt_rows
+
+    tokenizer = load_tokenizer(None)
+    data = DataConfig(
+        name="toy_triage",
+        format="prompt",
+        train_files=[str(ASSETS_DIR / "data" / "toy_triage" / "train.jsonl")],
+    )
+    rows = load_prompt_rows(data, "train")
+    items = []
+    for messages, answer in rows:
+        rendered: Any = tokenizer.apply_chat_template(
+            messages, tokenize=True, add_generation_prompt=True, return_dict=True
+        )
+        items.append((list(rendered["input_ids"]), answer))
+    collate = PromptCollator(tokenizer.pad_token_id)
+    batches = [collate(items[s * 8 : s * 8 + 8]) for s in range(steps)]
+    rewards = build_rewards(
+        {
+            "mcq_correctness": {
+                "weight": 1.0,
+                "fn": {"_target_": "medlab.rewards.mcq.mcq_correctness_reward"},
+            },
+            "think_format": {
+                "weight": 0.1,
+                "fn": {"_target_": "medlab.rewards.format.think_format_reward"},
+            },
+        }
+    )
+    return tokenizer, rewards, batches
+
+
+class _SplitTimer(_StepTimer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.generation: list[float] = []
+
+    def on_train_batch_end(self, trainer: Any, module: Any, *args: Any) -> None:
+        super().on_train_batch_end()
+        self.generation.append(float(trainer.callback_metrics["time/generation_s"]))
+
+
+def _time_bare_grpo(
+    tokenizer: Any, rewards: Any, batches: list[dict[str, Any]], cfg: Any, warmup: int
+) -> tuple[list[float], list[float]]:
+    """Same work without the framework: HF generate, rewards, advantages, dapo loss, AdamW."""
+    from medlab.advantages import combine_rewards, group_relative_advantages
+    from medlab.losses.grpo import grpo_loss
+    from medlab.models.tokenizer import end_of_turn_ids
+    from medlab.rollout.backend import completion_mask
+    from medlab.stages.grpo import completion_logps, score
+
+    torch.manual_seed(0)
+    model = _fresh_model()
+    opt = _optimizer(model, 1e-4)
+    eos = end_of_turn_ids(tokenizer)
+    weights = torch.tensor([r.weight for r in rewards])
+    steps, gens = [], []
+    for batch in batches:
+        start = time.perf_counter()
+        with torch.no_grad():
+            model.eval()
+            out = model.generate(
+                input_ids=batch["prompt_ids"],
+                attention_mask=batch["prompt_mask"],  # type: ignore[operator]
+                do_sample=True,
+                temperature=1.0,
+                max_new_tokens=cfg.max_completion_length,
+                num_return_sequences=cfg.num_generations,
+                eos_token_id=eos,
+                pad_token_id=tokenizer.pad_token_id,
+            )
+            model.train()
+        completions = out[:, batch["prompt_ids"].shape[1] :]
+        mask, _, _ = completion_mask(completions, eos)
+        texts = tokenizer.batch_decode(
+            completions * mask + (1 - mask) * tokenizer.pad_token_id, skip_special_tokens=True
+        )
+        answers = [a for a in batch["answers"] for _ in range(cfg.num_generations)]
+        total = combine_rewards(score(rewards, texts, answers), weights)
+        adv = group_relative_advantages(total, cfg.num_generations).advantages
+        gens.append(time.perf_counter() - start)
+        prompt_ids = batch["prompt_ids"].repeat_interleave(cfg.num_generations, 0)
+        prompt_mask = batch["prompt_mask"].repeat_interleave(cfg.num_generations, 0)
+        num_items = mask.sum()
+        for i in range(0, completions.shape[0], cfg.micro_batch_size):
+            sl = slice(i, i + cfg.micro_batch_size)
+            logps, _ = completion_logps(
+                model, prompt_ids[sl], prompt_mask[sl], completions[sl], mask[sl], with_entropy=True
+            )
+            loss = grpo_loss(
+                "dapo",
+                logps,
+                None,
+                adv[sl],
+                mask[sl],
+                epsilon_low=0.2,
+                epsilon_high=0.2,
+                num_items_in_batch=num_items,
+            ).loss
+            loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        steps.append(time.perf_counter() - start)
+    return steps[warmup:], gens[warmup:]
+
+
+def bench_grpo(
+    steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
+) -> dict[str, Any]:
+    from medlab.rollout.backend import HFGenerateBackend
+    from medlab.stages.grpo import GRPOModule
+
+    cfg = GRPOConfig(
+        prompts_per_step=8,
+        num_generations=8,
+        micro_batch_size=32,
+        max_completion_length=32,
+        max_steps=steps + warmup,
+        lr=1e-4,
+    )
+    tokenizer, rewards, batches = _grpo_setup(steps + warmup)
+    bare_steps, bare_gen = _time_bare_grpo(tokenizer, rewards, batches, cfg, warmup)
+    torch.manual_seed(0)
+    module = GRPOModule(_fresh_model(), cfg, tokenizer, rewards, HFGenerateBackend())
+    timer = _SplitTimer()
+    loader: Any = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
+    trainer = L.Trainer(
+        accelerator="cpu",
+        devices=1,
+        max_steps=len(batches),
+        logger=False,
+        enable_checkpointing=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        num_sanity_val_steps=0,
+        limit_val_batches=0,
+        callbacks=[timer],
+    )
+    trainer.fit(module, train_dataloaders=loader)
+    med_steps, med_gen = timer.times[warmup:], timer.generation[warmup:]
+    median = statistics.median
+    results = {
+        "bare_same": median(bare_steps),
+        "medlab": median(med_steps),
+        "bare_same_generation": median(bare_gen),
+        "medlab_generation": median(med_gen),
+        "bare_same_update": median(s - g for s, g in zip(bare_steps, bare_gen, strict=True)),
+        "medlab_update": median(s - g for s, g in zip(med_steps, med_gen, strict=True)),
+    }
+    return {
+        "stage": "grpo",
+        "model": "tiny_qwen3 (hidden 256, 4 layers), 8 prompts x 8 completions, <= 32 new tokens",
+        "measured_steps": steps,
+        "median_step_s": results,
+        "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
+        "ratio_update_medlab_over_floor": results["medlab_update"] / results["bare_same_update"],
+        "torch_threads": torch.get_num_threads(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="medlab step-time benchmark")
-    parser.add_argument("stage", choices=["sft", "dpo"])
+    parser.add_argument("stage", choices=["sft", "dpo", "grpo"])
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--micro-batch-size", type=int, default=8)
@@ -256,13 +421,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="also write the result as JSON")
     args = parser.parse_args()
     torch.manual_seed(0)
-    bench = bench_sft if args.stage == "sft" else bench_dpo
+    bench = {"sft": bench_sft, "dpo": bench_dpo, "grpo": bench_grpo}[args.stage]
     result = bench(
         args.steps, args.warmup, args.micro_batch_size, args.grad_accum_steps, args.max_length
     )
-    print(f"{'loop':<12}{'median step (s)':>18}")
+    print(f"{'loop':<22}{'median (s)':>12}")
     for name, value in result["median_step_s"].items():
-        print(f"{name:<12}{value:>18.4f}")
+        print(f"{name:<22}{value:>12.4f}")
     print(f"medlab / floor (bare_same): {result['ratio_medlab_over_floor']:.3f}  (target <= 1.15)")
     if "ratio_medlab_over_bare_hf" in result:
         print(f"medlab / bare_hf:           {result['ratio_medlab_over_bare_hf']:.3f}")

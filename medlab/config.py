@@ -261,11 +261,19 @@ class GRPOConfig(TrainingConfig):
         _check_choice("stage.loss_type", self.loss_type, GRPO_LOSS_TYPES)
         _check_choice("stage.reference", self.reference, ("frozen_copy", "adapters_disabled"))
         _check_choice("stage.scale_rewards", self.scale_rewards, ("group", "batch", "none"))
-        for key in ("prompts_per_step", "num_iterations", "max_prompt_length",
-                    "max_completion_length", "val_max_prompts"):
+        for key in (
+            "prompts_per_step",
+            "num_iterations",
+            "max_prompt_length",
+            "max_completion_length",
+            "val_max_prompts",
+        ):
             _check_positive(f"stage.{key}", getattr(self, key))
         if self.num_generations < 2:
-            _fail("stage.num_generations", f"must be >= 2 (a group needs a baseline), got {self.num_generations}.")
+            _fail(
+                "stage.num_generations",
+                f"must be >= 2 (a group needs a baseline), got {self.num_generations}.",
+            )
         for key in ("epsilon_low", "epsilon_high", "beta"):
             _check_non_negative(f"stage.{key}", getattr(self, key))
         _check_positive("stage.temperature", self.temperature)
@@ -274,11 +282,17 @@ class GRPOConfig(TrainingConfig):
         _check_non_negative("stage.top_k", self.top_k)
         rows = self.prompts_per_step * self.num_generations
         if rows % self.micro_batch_size:
-            _fail("stage.micro_batch_size", f"({self.micro_batch_size}) must divide prompts_per_step "
-                  f"x num_generations ({rows}).")
+            _fail(
+                "stage.micro_batch_size",
+                f"({self.micro_batch_size}) must divide prompts_per_step "
+                f"x num_generations ({rows}).",
+            )
         if self.max_steps % self.num_iterations:
-            _fail("stage.max_steps", f"({self.max_steps}) must be a multiple of stage.num_iterations "
-                  f"({self.num_iterations}).")
+            _fail(
+                "stage.max_steps",
+                f"({self.max_steps}) must be a multiple of stage.num_iterations "
+                f"({self.num_iterations}).",
+            )
         if self.beta > 0 and self.reference == "adapters_disabled" and not self.lora.enabled:
             _fail("stage.reference", "adapters_disabled needs stage.lora.enabled=true.")
         super().__post_init__()

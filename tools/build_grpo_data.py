@@ -6,8 +6,10 @@
    tiny CPU model. Each prompt describes a presenting problem and asks for its triage level
    with FIXED options (A. emergency now, B. urgent same-day care, C. routine appointment,
    D. self-care at home); the gold letter is a function of the presenting problem. Files:
-   - sft_train.jsonl: chat rows teaching the FORMAT only ("<think>...</think>" then
-     "Answer: X") with the letter drawn at random, so the SFT model is at chance (~0.25).
+   - sft_train.jsonl: chat rows teaching the FORMAT only ("<think>The problem is ...</think>"
+     then "Answer: X"); every prompt appears once with each of the four letters, so the SFT
+     model restates the problem but is at chance (0.25) on the letter and cannot memorise one;
+     GRPO has to learn problem -> level.
    - train.jsonl / val.jsonl: prompt rows {"prompt": [...], "answer": "A"}; val uses patient
      descriptions (ages, openings) never seen in train, with the same set of problems.
 2. medlab/assets/data/medreason_sample/: the shipped MedMCQA-style questions rewritten in the
@@ -25,22 +27,18 @@ SEED = 1234
 LETTERS = "ABCD"
 OPTIONS = "A. Emergency care now\nB. Urgent same-day care\nC. Routine appointment\nD. Self-care at home"
 PROBLEMS = {
-    "A": ["crushing chest pain", "sudden face drooping", "severe trouble breathing", "heavy bleeding that will not stop",
-          "a seizure that lasts over five minutes", "swelling of the throat after a bee sting"],
-    "B": ["a painful swollen ankle after a fall", "a high fever and a stiff back", "a deep cut that needs stitches",
-          "burning pain when passing urine and a fever", "an ear ache with fever in a toddler", "vomiting all day"],
-    "C": ["a mole that slowly changed shape", "mild knee pain for two months", "a routine blood pressure check",
-          "trouble sleeping for weeks", "a repeat prescription review", "a dry itchy patch of skin"],
-    "D": ["a mild cold with a runny nose", "a small paper cut", "mild muscle soreness after exercise",
-          "a single mild tension headache", "a mild sunburn", "a bruise from bumping a table"],
+    "A": ["crushing chest pain", "sudden face drooping"],
+    "B": ["a deep cut that needs stitches", "an ear ache with fever in a toddler"],
+    "C": ["a mole that slowly changed shape", "trouble sleeping for weeks"],
+    "D": ["a mild cold with a runny nose", "a small paper cut"],
 }
 TRAIN_PEOPLE = ["A 45-year-old man", "A 30-year-old woman", "My father", "A teenager", "A 60-year-old woman",
-                "My neighbour"]
+                "My neighbour", "A 70-year-old man", "My sister", "A 25-year-old runner"]
 VAL_PEOPLE = ["A 52-year-old nurse", "My grandmother", "A college student"]
-OPENINGS_TRAIN = ["{person} has {problem}.", "{person} reports {problem}."]
-OPENINGS_VAL = ["Today {person} noticed {problem}."]
+OPENINGS_TRAIN = ["{person} has {problem}.", "{person} reports {problem}.", "{person} came in with {problem}.",
+                  "{person} complains of {problem}."]
+OPENINGS_VAL = ["{person} noticed {problem} today."]
 INSTRUCTION = "Pick the triage level. Think briefly in <think> </think>, then write 'Answer: <letter>'."
-THINKS = ["Match the problem to a level.", "Decide how urgent this is.", "Check the urgency."]
 
 
 def prompt(person: str, problem: str, opening: str) -> list[dict[str, str]]:
@@ -54,7 +52,8 @@ def triage_rows(people: list[str], openings: list[str]) -> list[dict]:
         for problem in problems:
             for person in people:
                 for opening in openings:
-                    rows.append({"prompt": prompt(person, problem, opening), "answer": letter})
+                    rows.append({"prompt": prompt(person, problem, opening), "answer": letter,
+                                 "problem": problem})
     return rows
 
 
@@ -70,11 +69,17 @@ def build_toy(rng: random.Random) -> None:
     rng.shuffle(val)
     sft = []
     for row in train:
-        letter = rng.choice(LETTERS)  # format only: the letter carries no information
-        answer = f"<think>\n{rng.choice(THINKS)}\n</think>\n\nAnswer: {letter}"
-        sft.append({"messages": row["prompt"] + [{"role": "assistant", "content": answer}]})
+        for letter in LETTERS:  # every prompt once with EACH letter: the letter carries no signal
+            answer = f"<think>\nThe problem is {row['problem']}.\n</think>\n\nAnswer: {letter}"
+            sft.append({"messages": row["prompt"] + [{"role": "assistant", "content": answer}]})
+    rng.shuffle(sft)
     write(ROOT / "toy_triage" / "sft_train.jsonl", sft)
-    write(ROOT / "toy_triage" / "sft_val.jsonl", sft[:16])
+    sft_val = [
+        {"messages": row["prompt"] + [{"role": "assistant", "content":
+                                        f"<think>\nThe problem is {row['problem']}.\n</think>\n\nAnswer: {letter}"}]}
+        for row in val[:8] for letter in LETTERS
+    ]
+    write(ROOT / "toy_triage" / "sft_val.jsonl", sft_val)
     write(ROOT / "toy_triage" / "train.jsonl", train)
     write(ROOT / "toy_triage" / "val.jsonl", val)
 

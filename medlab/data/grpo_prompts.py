@@ -55,8 +55,9 @@ def parse_option_lines(options: str) -> dict[str, str]:
     return parsed
 
 
-def medreason_row(row: Any, where: str, system_prompt: str | None = None,
-                  instruction: str = DEFAULT_INSTRUCTION) -> PromptRow:
+def medreason_row(
+    row: Any, where: str, system_prompt: str | None = None, instruction: str = DEFAULT_INSTRUCTION
+) -> PromptRow:
     if not isinstance(row, dict):
         raise DataError(f"{where}: expected a JSON object per row, got {type(row).__name__}.")
     for key in ("question", "options", "answer"):
@@ -72,14 +73,17 @@ def medreason_row(row: Any, where: str, system_prompt: str | None = None,
     else:
         matches = [k for k, text in options.items() if text.strip().lower() == answer.lower()]
         if len(matches) != 1:
-            raise _bad(where, "answer", f"{answer!r} is neither an option letter nor one option's text")
+            raise _bad(
+                where, "answer", f"{answer!r} is neither an option letter nor one option's text"
+            )
         letter = matches[0]
     question = f"{row['question'].strip()}\n\n{row['options'].strip()}"
     return PromptRow(_messages(question, system_prompt, instruction), letter)
 
 
-def medmcqa_row(row: Any, where: str, system_prompt: str | None = None,
-                instruction: str = DEFAULT_INSTRUCTION) -> PromptRow:
+def medmcqa_row(
+    row: Any, where: str, system_prompt: str | None = None, instruction: str = DEFAULT_INSTRUCTION
+) -> PromptRow:
     if not isinstance(row, dict):
         raise DataError(f"{where}: expected a JSON object per row, got {type(row).__name__}.")
     for key in ("question", *OPTION_FIELDS):
@@ -93,15 +97,18 @@ def medmcqa_row(row: Any, where: str, system_prompt: str | None = None,
     return PromptRow(_messages(question, system_prompt, instruction), LETTERS[cop])
 
 
-def prompt_row(row: Any, where: str, system_prompt: str | None = None,
-               instruction: str = DEFAULT_INSTRUCTION) -> PromptRow:
+def prompt_row(
+    row: Any, where: str, system_prompt: str | None = None, instruction: str = DEFAULT_INSTRUCTION
+) -> PromptRow:
     if not isinstance(row, dict):
         raise DataError(f"{where}: expected a JSON object per row, got {type(row).__name__}.")
     prompt = row.get("prompt")
     if not isinstance(prompt, list) or not prompt or not all(isinstance(m, dict) for m in prompt):
         raise _bad(where, "prompt", "must be a non-empty list of chat messages")
     if prompt[-1].get("role") != "user":
-        raise _bad(where, f"prompt[{len(prompt) - 1}].role", "the prompt must end with a user message")
+        raise _bad(
+            where, f"prompt[{len(prompt) - 1}].role", "the prompt must end with a user message"
+        )
     answer = row.get("answer")
     if not isinstance(answer, str) or not re.fullmatch(r"[A-J]", answer.strip()):
         raise _bad(where, "answer", f"must be one option letter, got {answer!r}")

@@ -66,7 +66,8 @@ class HFGenerateBackend:
                 do_sample=not greedy,
                 temperature=None if greedy else sampling.temperature,
                 top_p=None if greedy else sampling.top_p,
-                top_k=None if greedy or sampling.top_k == 0 else sampling.top_k,
+                # top_k=0 disables top-k (None would fall back to generation_config's 50).
+                top_k=None if greedy else sampling.top_k,
                 max_new_tokens=sampling.max_completion_length,
                 num_return_sequences=num_generations,
                 eos_token_id=eos_token_ids,
@@ -87,7 +88,9 @@ def completion_mask(
         is_eos |= completion_ids == eos
     has_eos = is_eos.any(dim=1)
     width = completion_ids.shape[1]
-    first_eos = torch.where(has_eos, is_eos.int().argmax(dim=1), torch.full_like(has_eos, width, dtype=torch.long))
+    first_eos = torch.where(
+        has_eos, is_eos.int().argmax(dim=1), torch.full_like(has_eos, width, dtype=torch.long)
+    )
     positions = torch.arange(width, device=completion_ids.device)[None, :]
     mask = (positions <= first_eos[:, None]).long()
     lengths = torch.where(has_eos, first_eos + 1, torch.full_like(first_eos, width))

@@ -39,8 +39,12 @@ class RewardSpec:
 
 
 def completion_logps(
-    model: torch.nn.Module, prompt_ids: torch.Tensor, prompt_mask: torch.Tensor,
-    completion_ids: torch.Tensor, mask: torch.Tensor, with_entropy: bool = False,
+    model: torch.nn.Module,
+    prompt_ids: torch.Tensor,
+    prompt_mask: torch.Tensor,
+    completion_ids: torch.Tensor,
+    mask: torch.Tensor,
+    with_entropy: bool = False,
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
     """Per-token log-probs [b, Lc] of the completion tokens (0 where mask is 0), and the
     per-token entropy [b, Lc] if asked. Logits only at the active positions."""
@@ -61,7 +65,9 @@ def completion_logps(
     entropy = None
     if with_entropy:
         ent = -(log_probs.exp() * log_probs).sum(-1).detach()
-        entropy = torch.zeros(mask.shape, dtype=ent.dtype, device=mask.device).masked_scatter(active, ent)
+        entropy = torch.zeros(mask.shape, dtype=ent.dtype, device=mask.device).masked_scatter(
+            active, ent
+        )
     return out, entropy
 
 
@@ -71,15 +77,22 @@ def score(rewards: list[RewardSpec], texts: list[str], answers: list[str]) -> to
     for spec in rewards:
         values = spec.fn(texts, answer=answers)
         if len(values) != len(texts):
-            raise ValueError(f"reward {spec.name} returned {len(values)} values for {len(texts)} completions")
+            raise ValueError(
+                f"reward {spec.name} returned {len(values)} values for {len(texts)} completions"
+            )
         columns.append([float("nan") if v is None else float(v) for v in values])
     return torch.tensor(columns, dtype=torch.float32).T.reshape(len(texts), len(rewards))
 
 
 class GRPOModule(L.LightningModule):
     def __init__(
-        self, model: torch.nn.Module, cfg: GRPOConfig, tokenizer: Any, rewards: list[RewardSpec],
-        backend: GenerationBackend, reference: Any | None = None,
+        self,
+        model: torch.nn.Module,
+        cfg: GRPOConfig,
+        tokenizer: Any,
+        rewards: list[RewardSpec],
+        backend: GenerationBackend,
+        reference: Any | None = None,
     ) -> None:
         super().__init__()
         self.model = model
@@ -89,24 +102,38 @@ class GRPOModule(L.LightningModule):
         self.backend = backend
         self.reference = reference
         self.automatic_optimization = False
-        self.sampling = SamplingConfig(cfg.max_completion_length, cfg.temperature, cfg.top_p, cfg.top_k)
+        self.sampling = SamplingConfig(
+            cfg.max_completion_length, cfg.temperature, cfg.top_p, cfg.top_k
+        )
         from medlab.models.tokenizer import end_of_turn_ids
 
         self.eos_ids = end_of_turn_ids(tokenizer)
         self._val: dict[str, torch.Tensor] = {}
 
     # ---- rollout ---------------------------------------------------------------------------
-    def make_rollout(self, batch: dict[str, Any], num_generations: int, sampling: SamplingConfig,
-                     greedy: bool = False) -> tuple[Rollout, AdvantageOutput]:
+    def make_rollout(
+        self,
+        batch: dict[str, Any],
+        num_generations: int,
+        sampling: SamplingConfig,
+        greedy: bool = False,
+    ) -> tuple[Rollout, AdvantageOutput]:
         """Generate, score and compute advantages for one batch of prompts."""
         prompt_ids, prompt_mask = batch["prompt_ids"], batch["prompt_mask"]
         completions = self.backend.generate(
-            self.model, prompt_ids, prompt_mask, num_generations, sampling, self.eos_ids,
-            self.tokenizer.pad_token_id, greedy=greedy,
+            self.model,
+            prompt_ids,
+            prompt_mask,
+            num_generations,
+            sampling,
+            self.eos_ids,
+            self.tokenizer.pad_token_id,
+            greedy=greedy,
         )
         mask, truncated, lengths = completion_mask(completions, self.eos_ids)
-        texts = self.tokenizer.batch_decode(completions * mask + (1 - mask) * self.tokenizer.pad_token_id,
-                                            skip_special_tokens=True)
+        texts = self.tokenizer.batch_decode(
+            completions * mask + (1 - mask) * self.tokenizer.pad_token_id, skip_special_tokens=True
+        )
         answers = [a for a in batch["answers"] for _ in range(num_generations)]
         rewards = score(self.reward_specs, texts, answers)
         weights = torch.tensor([r.weight for r in self.reward_specs])
@@ -117,42 +144,75 @@ class GRPOModule(L.LightningModule):
         return Rollout(
             prompt_ids=prompt_ids.repeat_interleave(num_generations, 0),
             prompt_mask=prompt_mask.repeat_interleave(num_generations, 0),
-            completion_ids=completions, completion_mask=mask, is_truncated=truncated,
-            completion_lengths=lengths, rewards=rewards, reward_total=total,
-            advantages=adv.advantages.to(completions.device), group_size=num_generations, texts=texts,
+            completion_ids=completions,
+            completion_mask=mask,
+            is_truncated=truncated,
+            completion_lengths=lengths,
+            rewards=rewards,
+            reward_total=total,
+            advantages=adv.advantages.to(completions.device),
+            group_size=num_generations,
+            texts=texts,
         ), adv
 
     @torch.no_grad()
     def _fill_logps(self, rollout: Rollout) -> None:
         chunks = range(0, rollout.num_rows, self.cfg.micro_batch_size)
         if self.cfg.num_iterations > 1:
-            rollout.old_logps = torch.cat([
-                completion_logps(self.model, r.prompt_ids, r.prompt_mask, r.completion_ids,
-                                 r.completion_mask)[0]
-                for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)])
+            rollout.old_logps = torch.cat(
+                [
+                    completion_logps(
+                        self.model, r.prompt_ids, r.prompt_mask, r.completion_ids, r.completion_mask
+                    )[0]
+                    for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)
+                ]
+            )
         if self.cfg.beta > 0 and self.reference is not None:
-            rollout.ref_logps = torch.cat([
-                self.reference(r) for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)])
+            rollout.ref_logps = torch.cat(
+                [
+                    self.reference(r)
+                    for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)
+                ]
+            )
 
     # ---- update ----------------------------------------------------------------------------
-    def policy_update(self, rollout: Rollout, backward: Callable[[torch.Tensor], Any]) -> dict[str, float]:
+    def policy_update(
+        self, rollout: Rollout, backward: Callable[[torch.Tensor], Any]
+    ) -> dict[str, float]:
         """One optimizer step's gradients over all micro-batches of `rollout`."""
         cfg = self.cfg
         num_items = rollout.completion_mask.sum()
         world = 1 if self._trainer is None else self.trainer.world_size
         if world > 1:
             num_items = self.trainer.strategy.reduce(num_items.float(), reduce_op="sum")
-        stats: dict[str, float] = {"loss": 0.0, "kl": 0.0, "clip_ratio_low": 0.0, "clip_ratio_high": 0.0,
-                                   "entropy": 0.0}
+        stats: dict[str, float] = {
+            "loss": 0.0,
+            "kl": 0.0,
+            "clip_ratio_low": 0.0,
+            "clip_ratio_high": 0.0,
+            "entropy": 0.0,
+        }
         n_micro = rollout.num_rows // cfg.micro_batch_size
         for i in range(0, rollout.num_rows, cfg.micro_batch_size):
             mb = rollout.rows(slice(i, i + cfg.micro_batch_size))
-            logps, entropy = completion_logps(self.model, mb.prompt_ids, mb.prompt_mask, mb.completion_ids,
-                                              mb.completion_mask, with_entropy=True)
+            logps, entropy = completion_logps(
+                self.model,
+                mb.prompt_ids,
+                mb.prompt_mask,
+                mb.completion_ids,
+                mb.completion_mask,
+                with_entropy=True,
+            )
             out = grpo_loss(
-                cfg.loss_type, logps, mb.old_logps, mb.advantages, mb.completion_mask,
-                epsilon_low=cfg.epsilon_low, epsilon_high=cfg.epsilon_high,
-                ref_logps=mb.ref_logps, beta=cfg.beta,
+                cfg.loss_type,
+                logps,
+                mb.old_logps,
+                mb.advantages,
+                mb.completion_mask,
+                epsilon_low=cfg.epsilon_low,
+                epsilon_high=cfg.epsilon_high,
+                ref_logps=mb.ref_logps,
+                beta=cfg.beta,
                 max_completion_length=cfg.max_completion_length,
                 num_items_in_batch=num_items.clamp(min=1) / world,
             )
@@ -179,27 +239,49 @@ class GRPOModule(L.LightningModule):
         for _ in range(self.cfg.num_iterations):
             stats = self.policy_update(rollout, self.manual_backward)
             if self.cfg.max_grad_norm > 0:
-                self.clip_gradients(optimizer, gradient_clip_val=self.cfg.max_grad_norm,
-                                    gradient_clip_algorithm="norm")
+                self.clip_gradients(
+                    optimizer,
+                    gradient_clip_val=self.cfg.max_grad_norm,
+                    gradient_clip_algorithm="norm",
+                )
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
             scheduler.step()
         step_s = time.perf_counter() - start
-        self.log_dict(self._rollout_metrics(rollout, adv) | {
-            "train/loss": stats["loss"], "train/kl": stats["kl"], "train/entropy": stats["entropy"],
-            "train/clip_ratio_low": stats["clip_ratio_low"], "train/clip_ratio_high": stats["clip_ratio_high"],
-            "train/lr": optimizer.param_groups[0]["lr"], "time/generation_s": generation_s,
-            "time/step_s": step_s, "time/generation_share": generation_s / step_s,
-        }, on_step=True, on_epoch=False, batch_size=rollout.num_rows)
-        self.log("reward", float(torch.nanmean(rollout.reward_total)), prog_bar=True, logger=False,
-                 on_step=True, batch_size=1)
+        self.log_dict(
+            self._rollout_metrics(rollout, adv)
+            | {
+                "train/loss": stats["loss"],
+                "train/kl": stats["kl"],
+                "train/entropy": stats["entropy"],
+                "train/clip_ratio_low": stats["clip_ratio_low"],
+                "train/clip_ratio_high": stats["clip_ratio_high"],
+                "train/lr": optimizer.param_groups[0]["lr"],
+                "time/generation_s": generation_s,
+                "time/step_s": step_s,
+                "time/generation_share": generation_s / step_s,
+            },
+            on_step=True,
+            on_epoch=False,
+            batch_size=rollout.num_rows,
+        )
+        self.log(
+            "reward",
+            float(torch.nanmean(rollout.reward_total)),
+            prog_bar=True,
+            logger=False,
+            on_step=True,
+            batch_size=1,
+        )
 
     def _rollout_metrics(self, rollout: Rollout, adv: AdvantageOutput) -> dict[str, float]:
         total = rollout.reward_total
         lengths = rollout.completion_lengths.float()
         metrics = {
             "rollout/reward_mean": float(torch.nanmean(total)),
-            "rollout/reward_std": float(total[~total.isnan()].std()) if (~total.isnan()).sum() > 1 else 0.0,
+            "rollout/reward_std": float(total[~total.isnan()].std())
+            if (~total.isnan()).sum() > 1
+            else 0.0,
             "rollout/frac_reward_zero_std": float(adv.frac_zero_std),
             "rollout/num_unscorable": float(adv.num_unscorable),
             "rollout/completion_length_mean": float(lengths.mean()),
@@ -209,7 +291,9 @@ class GRPOModule(L.LightningModule):
         }
         for k, spec in enumerate(self.reward_specs):
             column = rollout.rewards[:, k]
-            metrics[f"rewards/{spec.name}/mean"] = float(torch.nanmean(column)) if (~column.isnan()).any() else float("nan")
+            metrics[f"rewards/{spec.name}/mean"] = (
+                float(torch.nanmean(column)) if (~column.isnan()).any() else float("nan")
+            )
         return metrics
 
     # ---- validation ------------------------------------------------------------------------
@@ -230,7 +314,11 @@ class GRPOModule(L.LightningModule):
     def on_validation_epoch_end(self) -> None:
         for key, acc in self._val.items():
             total = self.trainer.strategy.reduce(acc.to(self.device), reduce_op="sum")
-            name = f"val/rewards/{key}/mean" if key not in ("reward", "completion_length") else f"val/{key}_mean"
+            name = (
+                f"val/rewards/{key}/mean"
+                if key not in ("reward", "completion_length")
+                else f"val/{key}_mean"
+            )
             self.log(name, float(total[0] / total[1].clamp(min=1)), prog_bar=key == "reward")
 
     def configure_optimizers(self) -> Any:

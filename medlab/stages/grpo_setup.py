@@ -48,8 +48,9 @@ def _frozen_reference(model: torch.nn.Module) -> Any:
     frozen = copy.deepcopy(model).eval().requires_grad_(False)
 
     def logps(rows: Rollout) -> torch.Tensor:
-        return completion_logps(frozen, rows.prompt_ids, rows.prompt_mask, rows.completion_ids,
-                                rows.completion_mask)[0]
+        return completion_logps(
+            frozen, rows.prompt_ids, rows.prompt_mask, rows.completion_ids, rows.completion_mask
+        )[0]
 
     return logps
 
@@ -57,14 +58,23 @@ def _frozen_reference(model: torch.nn.Module) -> Any:
 def _adapter_disabled_reference(peft_model: Any) -> Any:
     def logps(rows: Rollout) -> torch.Tensor:
         with peft_model.disable_adapter():
-            return completion_logps(peft_model, rows.prompt_ids, rows.prompt_mask,
-                                    rows.completion_ids, rows.completion_mask)[0]
+            return completion_logps(
+                peft_model,
+                rows.prompt_ids,
+                rows.prompt_mask,
+                rows.completion_ids,
+                rows.completion_mask,
+            )[0]
 
     return logps
 
 
 def build_grpo_parts(
-    stage: GRPOConfig, data: DataConfig, model_cfg: ModelConfig, tokenizer: Any, policy: Any,
+    stage: GRPOConfig,
+    data: DataConfig,
+    model_cfg: ModelConfig,
+    tokenizer: Any,
+    policy: Any,
     reward_cfg: dict[str, Any] | None,
 ) -> tuple[PromptDataModule, GRPOModule]:
     rewards = build_rewards(reward_cfg)
@@ -81,5 +91,3 @@ def build_grpo_parts(
     else:
         model = policy()
     return datamodule, GRPOModule(model, stage, tokenizer, rewards, HFGenerateBackend(), reference)
-
-

@@ -37,8 +37,12 @@ def load_prompt_rows(data: DataConfig, split: str) -> list[tuple[list[dict[str, 
         import datasets
 
         try:
-            ds = datasets.load_dataset(data.hf_dataset.path, data.hf_dataset.name, split=name,
-                                       revision=data.hf_dataset.revision)
+            ds = datasets.load_dataset(
+                data.hf_dataset.path,
+                data.hf_dataset.name,
+                split=name,
+                revision=data.hf_dataset.revision,
+            )
         except Exception as exc:
             raise ModelLoadError(
                 f"could not load dataset {data.hf_dataset.path!r} split {name!r} "
@@ -68,11 +72,17 @@ class PromptCollator:
         for row, (ids, _) in enumerate(items):  # left padding
             prompt_ids[row, width - len(ids) :] = torch.tensor(ids)
             prompt_mask[row, width - len(ids) :] = 1
-        return {"prompt_ids": prompt_ids, "prompt_mask": prompt_mask, "answers": [a for _, a in items]}
+        return {
+            "prompt_ids": prompt_ids,
+            "prompt_mask": prompt_mask,
+            "answers": [a for _, a in items],
+        }
 
 
 class PromptDataModule(L.LightningDataModule):
-    def __init__(self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: GRPOConfig) -> None:
+    def __init__(
+        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: GRPOConfig
+    ) -> None:
         super().__init__()
         self.tokenizer = tokenizer
         self.data = data
@@ -80,43 +90,68 @@ class PromptDataModule(L.LightningDataModule):
         self.train_items: list[tuple[list[int], str]] = []
         self.val_items: list[tuple[list[int], str]] = []
 
-    def _encode(self, rows: list[tuple[list[dict[str, str]], str]], split: str) -> list[tuple[list[int], str]]:
+    def _encode(
+        self, rows: list[tuple[list[dict[str, str]], str]], split: str
+    ) -> list[tuple[list[int], str]]:
         items = []
         for messages, answer in rows:
             rendered: Any = self.tokenizer.apply_chat_template(
-                messages, tokenize=True, add_generation_prompt=True, return_dict=True)
+                messages, tokenize=True, add_generation_prompt=True, return_dict=True
+            )
             ids = list(rendered["input_ids"])
             if len(ids) <= self.stage.max_prompt_length:
                 items.append((ids, answer))
         if len(items) < len(rows):
-            log.warning("%s: %d of %d prompts are longer than stage.max_prompt_length=%d and are left "
-                        "out; raise it to keep them", split, len(rows) - len(items), len(rows),
-                        self.stage.max_prompt_length)
+            log.warning(
+                "%s: %d of %d prompts are longer than stage.max_prompt_length=%d and are left "
+                "out; raise it to keep them",
+                split,
+                len(rows) - len(items),
+                len(rows),
+                self.stage.max_prompt_length,
+            )
         return items
 
     def setup(self, stage: str | None = None) -> None:
         if self.train_items:
             return
         self.train_items = self._encode(load_prompt_rows(self.data, "train"), "train")
-        self.val_items = self._encode(load_prompt_rows(self.data, "val"), "val")[: self.stage.val_max_prompts]
+        self.val_items = self._encode(load_prompt_rows(self.data, "val"), "val")[
+            : self.stage.val_max_prompts
+        ]
         if not self.train_items:
-            raise DataError(f"data {self.data.name!r}: no training prompts within stage.max_prompt_length.")
-        log.info("data %s: %d train prompts, %d val prompts", self.data.name, len(self.train_items),
-                 len(self.val_items))
+            raise DataError(
+                f"data {self.data.name!r}: no training prompts within stage.max_prompt_length."
+            )
+        log.info(
+            "data %s: %d train prompts, %d val prompts",
+            self.data.name,
+            len(self.train_items),
+            len(self.val_items),
+        )
 
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer
         mu = self.stage.num_iterations
         sampler = ResumableBatchSampler(
-            len(self.train_items), self.stage.prompts_per_step, self.stage.max_steps // mu,
+            len(self.train_items),
+            self.stage.prompts_per_step,
+            self.stage.max_steps // mu,
             seed=self.data.shuffle_seed,
             start_step=(trainer.global_step // mu) if trainer is not None else 0,
             rank=trainer.global_rank if trainer is not None else 0,
             world_size=trainer.world_size if trainer is not None else 1,
         )
-        return DataLoader(self.train_items, batch_sampler=sampler,  # type: ignore[arg-type]
-                          collate_fn=PromptCollator(self.tokenizer.pad_token_id))
+        return DataLoader(
+            self.train_items,  # type: ignore[arg-type]
+            batch_sampler=sampler,
+            collate_fn=PromptCollator(self.tokenizer.pad_token_id),
+        )
 
     def val_dataloader(self) -> DataLoader:
-        return DataLoader(self.val_items, batch_size=self.stage.prompts_per_step * 4, shuffle=False,  # type: ignore[arg-type]
-                          collate_fn=PromptCollator(self.tokenizer.pad_token_id))
+        return DataLoader(
+            self.val_items,  # type: ignore[arg-type]
+            batch_size=self.stage.prompts_per_step * 4,
+            shuffle=False,
+            collate_fn=PromptCollator(self.tokenizer.pad_token_id),
+        )

@@ -129,7 +129,9 @@ def _build_grpo(
 ) -> StageParts:
     from medlab.stages.grpo_setup import build_grpo_parts
 
-    datamodule, module = build_grpo_parts(stage_cfg, data_cfg, model_cfg, tokenizer, policy, reward_cfg)
+    datamodule, module = build_grpo_parts(
+        stage_cfg, data_cfg, model_cfg, tokenizer, policy, reward_cfg
+    )
     return StageParts(datamodule, module)
 
 

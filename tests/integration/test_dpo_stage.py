@@ -156,10 +156,20 @@ def test_chat_data_for_dpo_is_a_clear_error(tmp_path):
 
 def test_shipped_medmcqa_sample_trains_as_preferences(tmp_path):
     """data=medmcqa_sample (MedMCQA schema) -> pairs -> a few DPO steps with the cache."""
-    cfg = compose_config(["stage=dpo", "data=medmcqa_sample", "logger=csv", *SMALL_MODEL,
-                          "stage.max_steps=2", "stage.warmup_steps=0", "stage.micro_batch_size=4",
-                          "stage.val_every_n_steps=2", "stage.reference=precomputed",
-                          "data.rejected_strategy=all"])
+    cfg = compose_config(
+        [
+            "stage=dpo",
+            "data=medmcqa_sample",
+            "logger=csv",
+            *SMALL_MODEL,
+            "stage.max_steps=2",
+            "stage.warmup_steps=0",
+            "stage.micro_batch_size=4",
+            "stage.val_every_n_steps=2",
+            "stage.reference=precomputed",
+            "data.rejected_strategy=all",
+        ]
+    )
     results = run_stage(cfg, tmp_path / "mcq")
     assert results["steps"] == 2
     assert results["val_after"]["val/loss"] < results["val_before"]["val/loss"]

@@ -265,6 +265,8 @@ def test_every_shipped_conversation_encodes(tokenizer):
         pytest.skip("no shipped data under medlab/assets/data yet")
     for path in files:
         for where, row in read_rows(path):
+            if "messages" not in row:  # preference / prompt / MedMCQA rows: other stages
+                continue
             enc = encode_chat(tokenizer, row["messages"], row.get("tools"))
             n_assistant = sum(m["role"] == "assistant" for m in row["messages"])
             assert len(_trained_segments(tokenizer, enc)) == n_assistant, where

@@ -376,26 +376,73 @@ def _medical_rows() -> list[dict]:
     return [row for f in files for _, row in read_rows(f)]
 
 
-def test_every_shipped_data_file_validates():
+def _check_chat(row, where):
+    validate_chat_row(row, where)
+    return json.dumps(row["messages"])
+
+
+def _check_preference(row, where):
+    from medlab.data.preference import validate_preference_row
+
+    return json.dumps(validate_preference_row(row, where).prompt)
+
+
+def _check_medmcqa(row, where):
+    from medlab.data.preference import medmcqa_to_pairs
+
+    medmcqa_to_pairs(row, where, "first", 0)
+    return row["question"]
+
+
+def _check_medreason(row, where):
+    from medlab.data.grpo_prompts import medreason_row
+
+    medreason_row(row, where)
+    return row["question"]
+
+
+def _check_prompt(row, where):
+    from medlab.data.grpo_prompts import prompt_row
+
+    return json.dumps(prompt_row(row, where).messages)
+
+
+# (train file, held-out file, validator returning a key that must not repeat across them)
+SHIPPED_SPLITS = {
+    "medical_sft": ("train.jsonl", "val.jsonl", _check_chat),
+    "persona_sft": ("train.jsonl", "val.jsonl", _check_chat),
+    "policy_dpo": ("train.jsonl", "val.jsonl", _check_preference),
+    "medmcqa_sample": ("train.jsonl", "validation.jsonl", _check_medmcqa),
+    "medreason_sample": ("train.jsonl", "val.jsonl", _check_medreason),
+    "toy_triage": ("train.jsonl", "val.jsonl", _check_prompt),
+    "toy_triage/sft": ("sft_train.jsonl", "sft_val.jsonl", _check_chat),
+}
+
+
+def test_every_shipped_data_file_is_covered_and_validates():
     files = _shipped_files()
     if not files:
         pytest.skip("no shipped data under medlab/assets/data yet")
-    for path in files:
-        rows = read_rows(path)
-        assert rows, f"{path} is empty"
-        for where, row in rows:
-            validate_chat_row(row, where)
+    covered = set()
+    for name, (train, val, check) in SHIPPED_SPLITS.items():
+        folder = SHIPPED_DATA / name.split("/")[0]
+        for split in (train, val):
+            rows = read_rows(folder / split)
+            assert rows, f"{folder / split} is empty"
+            for where, row in rows:
+                check(row, where)
+            covered.add(folder / split)
+    assert set(files) == covered, "a shipped data file has no validator in SHIPPED_SPLITS"
 
 
 def test_shipped_train_and_val_do_not_overlap():
-    files = _shipped_files()
-    if not files:
+    if not _shipped_files():
         pytest.skip("no shipped data under medlab/assets/data yet")
-    for dataset in sorted({p.parent for p in files}):
-        train = {json.dumps(r["messages"]) for _, r in read_rows(dataset / "train.jsonl")}
-        val = {json.dumps(r["messages"]) for _, r in read_rows(dataset / "val.jsonl")}
-        assert val, f"{dataset}/val.jsonl is empty"
-        assert not train & val, f"{dataset}: conversations in both train and val"
+    for name, (train, val, check) in SHIPPED_SPLITS.items():
+        folder = SHIPPED_DATA / name.split("/")[0]
+        train_keys = {check(r, w) for w, r in read_rows(folder / train)}
+        val_keys = {check(r, w) for w, r in read_rows(folder / val)}
+        assert not train_keys & val_keys, f"{name}: rows in both {train} and {val}"
 
 
 def test_medical_sft_size_and_coverage():

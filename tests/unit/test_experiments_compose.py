@@ -20,6 +20,7 @@ TINY = ["model=tiny_qwen3", "model.path=null", "hardware=cpu", "logger=csv"]
 def test_the_issue_experiments_exist():
     assert {"tiny_sft", "afm_sft", "med_advisor_sft"} <= set(EXPERIMENTS)
     assert {"tiny_dpo", "afm_dpo", "med_advisor_dpo"} <= set(EXPERIMENTS)
+    assert {"tiny_grpo", "afm_grpo_cot"} <= set(EXPERIMENTS)
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
@@ -38,6 +39,7 @@ GPU_EXPERIMENTS = {
     "med_advisor_sft": ("Qwen/Qwen3-4B-Base", True, None),
     "afm_dpo": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
     "med_advisor_dpo": (None, False, "precomputed"),
+    "afm_grpo_cot": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
 }
 
 
@@ -60,6 +62,13 @@ def test_experiment_composes_as_written_for_its_real_model(name):
             parse_configs(cfg)
     else:
         parse_configs(phase_configs(cfg)[0][1])
+
+
+def test_afm_grpo_cot_uses_medreason_rewards():
+    cfg = compose_config(["+experiment=afm_grpo_cot"])
+    assert cfg.data.format == "medreason" and cfg.data.hf_dataset.path == "UCSC-VLAA/MedReason"
+    assert set(cfg.reward) == {"mcq_correctness", "think_format", "short_rationale"}
+    assert cfg.stage.loss_type == "dapo" and cfg.stage.beta > 0
 
 
 def test_tiny_dpo_starts_with_a_short_sft():
