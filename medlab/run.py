@@ -7,7 +7,8 @@
 
 A mistake the user can fix (bad config value, malformed data row, missing model, no network)
 prints one `medlab: error:` line naming the key / file / line and exits with status 2.
-Returns the final held-out loss so Hydra sweepers can optimise it.
+Returns the last stage's headline held-out metric (loss for sft, preference accuracy for dpo,
+correctness for grpo) so Hydra sweepers can optimise it.
 """
 
 from __future__ import annotations
@@ -41,11 +42,29 @@ def main(cfg: DictConfig) -> float | None:
         sys.exit(2)
     print(f"\nmedlab: run directory {run_dir}")
     for name, res in results.items():
-        before, after = res.get("val_loss_before"), res.get("val_loss_after")
-        change = f"  held-out loss {before:.3f} -> {after:.3f}" if before and after else ""
-        print(f"  {name}: {res['hf_checkpoint']}{change}")
+        print(f"  {name}: {res['hf_checkpoint']}{_headline(res)}")
     last = list(results.values())[-1]
-    return last.get("val_loss_after")
+    key = HEADLINE_METRIC.get(str(last.get("stage")), "val/loss")
+    return (last.get("val_after") or {}).get(key)
+
+
+HEADLINE_METRIC = {
+    "sft": "val/loss",
+    "dpo": "val/rewards/accuracies",
+    "grpo": "val/rewards/mcq_correctness/mean",
+}
+
+
+def _headline(results: dict) -> str:
+    """'  held-out <metric> before -> after' for the stage's headline metric, if measured."""
+    key = HEADLINE_METRIC.get(str(results.get("stage")), "val/loss")
+    before, after = (
+        (results.get("val_before") or {}).get(key),
+        (results.get("val_after") or {}).get(key),
+    )
+    if before is None or after is None:
+        return ""
+    return f"  held-out {key.removeprefix('val/')} {before:.3f} -> {after:.3f}"
 
 
 if __name__ == "__main__":

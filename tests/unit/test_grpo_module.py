@@ -218,3 +218,23 @@ def test_user_reward_by_config_with_arguments():
 
 def test_sampling_config_defaults():
     assert SamplingConfig().max_completion_length == 64
+
+
+def test_mask_truncated_completions_removes_their_tokens(tiny_model, tokenizer):
+    """A completion without EOS within the budget carries no loss when the option is on."""
+
+    class NoEos(ScriptedBackend):
+        def generate(self, *args, **kwargs):
+            out = super().generate(*args, **kwargs)
+            out[0, :] = 11  # row 0: no EOS anywhere -> truncated
+            return out
+
+    texts = ["Answer: A"] * 8
+    module = make_module(tiny_model, tokenizer, texts, mask_truncated_completions=True)
+    module.backend = NoEos(tokenizer, texts)
+    rollout, _ = module.make_rollout(prompts(tokenizer, 2), 4, module.sampling)
+    assert rollout.is_truncated.tolist() == [True] + [False] * 7
+    assert rollout.completion_mask[0].sum() == 0 and rollout.completion_mask[1].sum() > 0
+    module.cfg.mask_truncated_completions = False
+    rollout, _ = module.make_rollout(prompts(tokenizer, 2), 4, module.sampling)
+    assert rollout.completion_mask[0].sum() == rollout.completion_ids.shape[1]

@@ -127,3 +127,19 @@ def test_load_pairs_reads_files_and_reports_bad_line(tmp_path):
         DataConfig(train_files=[str(mcq)], format="medmcqa", rejected_strategy="all"), "train"
     )
     assert len(pairs) == 3
+
+
+def test_medmcqa_by_dataset_id_goes_through_datasets(tmp_path):
+    """data=medmcqa loads by id with `datasets`; here the 'id' is a local directory (offline)."""
+    from medlab.config import HFDatasetConfig
+
+    root = tmp_path / "medmcqa_local"
+    root.mkdir()
+    (root / "train.jsonl").write_text(
+        "".join(json.dumps({**ROW, "id": f"q{i}"}) + "\n" for i in range(5))
+    )
+    (root / "validation.jsonl").write_text(json.dumps(ROW) + "\n")
+    cfg = DataConfig(
+        format="medmcqa", hf_dataset=HFDatasetConfig(path=str(root), val_split="validation")
+    )
+    assert len(load_pairs(cfg, "train")) == 5 and len(load_pairs(cfg, "val")) == 1
