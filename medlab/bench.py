@@ -118,10 +118,8 @@ class _StepTimer(Callback):
         self.times.append(time.perf_counter() - self._start)
 
 
-def _time_medlab(
-    batches: list[list[MicroBatch]], module: L.LightningModule, warmup: int
-) -> list[float]:
-    timer = _StepTimer()
+def _fit_timed(batches: list[Any], module: L.LightningModule, timer: _StepTimer) -> None:
+    """Drive `module` over `batches` with a bare Trainer (no logger, checkpoints or bar)."""
     loader: Any = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
     trainer = L.Trainer(
         accelerator="cpu",
@@ -136,6 +134,13 @@ def _time_medlab(
         callbacks=[timer],
     )
     trainer.fit(module, train_dataloaders=loader)
+
+
+def _time_medlab(
+    batches: list[list[MicroBatch]], module: L.LightningModule, warmup: int
+) -> list[float]:
+    timer = _StepTimer()
+    _fit_timed(batches, module, timer)
     return timer.times[warmup:]
 
 
@@ -258,7 +263,7 @@ def _grpo_setup(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
     )
     rows = load_prompt_rows(data, "train")
     items = []
-    for messages, answer in rows:
+    for messages, answer, _columns in rows:
         rendered: Any = tokenizer.apply_chat_template(
             messages, tokenize=True, add_generation_prompt=True, return_dict=True
         )
@@ -375,20 +380,7 @@ def bench_grpo(
     torch.manual_seed(0)
     module = GRPOModule(_fresh_model(), cfg, tokenizer, rewards, HFGenerateBackend())
     timer = _SplitTimer()
-    loader: Any = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
-    trainer = L.Trainer(
-        accelerator="cpu",
-        devices=1,
-        max_steps=len(batches),
-        logger=False,
-        enable_checkpointing=False,
-        enable_progress_bar=False,
-        enable_model_summary=False,
-        num_sanity_val_steps=0,
-        limit_val_batches=0,
-        callbacks=[timer],
-    )
-    trainer.fit(module, train_dataloaders=loader)
+    _fit_timed(batches, module, timer)
     med_steps, med_gen = timer.times[warmup:], timer.generation[warmup:]
     median = statistics.median
     results = {

@@ -64,6 +64,17 @@ def _load_hf(hf: HFDatasetConfig, split: str) -> list[tuple[str, dict[str, Any]]
     return [(f"{hf.path}[{split}]:row {i}", row) for i, row in enumerate(ds)]
 
 
+def load_raw_rows(cfg: DataConfig, split: str) -> list[tuple[str, dict[str, Any]]]:
+    """(location, row) of split 'train' or 'val' from local files or the Hub, unvalidated.
+
+    No held-out split configured -> []. Every stage's loader starts here."""
+    if cfg.hf_dataset is not None:
+        name = cfg.hf_dataset.train_split if split == "train" else cfg.hf_dataset.val_split
+        return _load_hf(cfg.hf_dataset, name) if name else []
+    files = cfg.train_files if split == "train" else cfg.val_files
+    return [r for f in files for r in read_rows(f)]
+
+
 def _validated(rows: list[tuple[str, dict[str, Any]]], cfg: DataConfig) -> list[dict[str, Any]]:
     for where, row in rows:
         validate_chat_row(row, where, cfg.messages_field, cfg.tools_field)
@@ -72,12 +83,7 @@ def _validated(rows: list[tuple[str, dict[str, Any]]], cfg: DataConfig) -> list[
 
 def load_splits(cfg: DataConfig) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(train_rows, val_rows) per the data config; val split off train if not given."""
-    if cfg.hf_dataset is not None:
-        train = _load_hf(cfg.hf_dataset, cfg.hf_dataset.train_split)
-        val = _load_hf(cfg.hf_dataset, cfg.hf_dataset.val_split) if cfg.hf_dataset.val_split else []
-    else:
-        train = [r for f in cfg.train_files for r in read_rows(f)]
-        val = [r for f in cfg.val_files for r in read_rows(f)]
+    train, val = load_raw_rows(cfg, "train"), load_raw_rows(cfg, "val")
     if not train:
         raise DataError(f"data config {cfg.name!r}: the training files hold no rows.")
     train_rows, val_rows = _validated(train, cfg), _validated(val, cfg)

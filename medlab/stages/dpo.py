@@ -23,7 +23,7 @@ from medlab.config import DPOConfig
 from medlab.data.collate import MicroBatch
 from medlab.losses.dpo import DPOLossOutput, dpo_loss
 from medlab.stages.reference import ReferenceModel
-from medlab.stages.sft import configure_adamw, trained_token_logits
+from medlab.stages.sft import configure_adamw, optimizer_step, trained_token_logits
 
 IGNORE_INDEX = -100
 VAL_KEYS = (
@@ -119,13 +119,7 @@ class DPOModule(L.LightningModule):
         optimizer: Any = self.optimizers()
         scheduler: Any = self.lr_schedulers()
         means = self.accumulate_gradients(batch, self.manual_backward)
-        if self.cfg.max_grad_norm > 0:
-            self.clip_gradients(
-                optimizer, gradient_clip_val=self.cfg.max_grad_norm, gradient_clip_algorithm="norm"
-            )
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        scheduler.step()
+        optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
         values = {k: float(v) for k, v in means.items()}
         step_time = time.perf_counter() - start
         tokens = sum(int(mb["input_ids"].numel()) for mb in batch)

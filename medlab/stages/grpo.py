@@ -26,7 +26,7 @@ from medlab.config import GRPOConfig
 from medlab.losses.grpo import grpo_loss
 from medlab.rollout.backend import GenerationBackend, SamplingConfig, completion_mask
 from medlab.rollout.types import Rollout
-from medlab.stages.sft import configure_adamw
+from medlab.stages.sft import configure_adamw, optimizer_step
 
 RewardFn = Callable[..., list]
 
@@ -71,17 +71,24 @@ def completion_logps(
     return out, entropy
 
 
-def score(rewards: list[RewardSpec], texts: list[str], answers: list[str]) -> torch.Tensor:
-    """[N, K] reward of each completion under each function; None -> NaN."""
-    columns = []
+def score(
+    rewards: list[RewardSpec],
+    texts: list[str],
+    answers: list[str],
+    columns: dict[str, list[Any]] | None = None,
+) -> torch.Tensor:
+    """[N, K] reward of each completion under each function; None -> NaN.
+
+    Each function is called as fn(texts, answer=gold letters, **other dataset columns)."""
+    scores = []
     for spec in rewards:
-        values = spec.fn(texts, answer=answers)
+        values = spec.fn(texts, answer=answers, **(columns or {}))
         if len(values) != len(texts):
             raise ValueError(
                 f"reward {spec.name} returned {len(values)} values for {len(texts)} completions"
             )
-        columns.append([float("nan") if v is None else float(v) for v in values])
-    return torch.tensor(columns, dtype=torch.float32).T.reshape(len(texts), len(rewards))
+        scores.append([float("nan") if v is None else float(v) for v in values])
+    return torch.tensor(scores, dtype=torch.float32).T.reshape(len(texts), len(rewards))
 
 
 class GRPOModule(L.LightningModule):
@@ -135,7 +142,11 @@ class GRPOModule(L.LightningModule):
             completions * mask + (1 - mask) * self.tokenizer.pad_token_id, skip_special_tokens=True
         )
         answers = [a for a in batch["answers"] for _ in range(num_generations)]
-        rewards = score(self.reward_specs, texts, answers)
+        columns = {
+            key: [v for v in values for _ in range(num_generations)]
+            for key, values in (batch.get("columns") or {}).items()
+        }
+        rewards = score(self.reward_specs, texts, answers, columns)
         weights = torch.tensor([r.weight for r in self.reward_specs])
         total = combine_rewards(rewards, weights)
         adv = group_relative_advantages(total, num_generations, self.cfg.scale_rewards)
@@ -238,15 +249,7 @@ class GRPOModule(L.LightningModule):
         self._fill_logps(rollout)
         for _ in range(self.cfg.num_iterations):
             stats = self.policy_update(rollout, self.manual_backward)
-            if self.cfg.max_grad_norm > 0:
-                self.clip_gradients(
-                    optimizer,
-                    gradient_clip_val=self.cfg.max_grad_norm,
-                    gradient_clip_algorithm="norm",
-                )
-            optimizer.step()
-            optimizer.zero_grad(set_to_none=True)
-            scheduler.step()
+            optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
         step_s = time.perf_counter() - start
         self.log_dict(
             self._rollout_metrics(rollout, adv)

@@ -18,7 +18,7 @@ from transformers import PreTrainedTokenizerBase
 from medlab.config import DataConfig, DPOConfig
 from medlab.data.chat_format import EncodedChat
 from medlab.data.collate import MicroBatch, pad_batch
-from medlab.data.loading import read_rows
+from medlab.data.loading import load_raw_rows
 from medlab.data.preference import (
     PreferencePair,
     encode_completion,
@@ -26,7 +26,7 @@ from medlab.data.preference import (
     validate_preference_row,
 )
 from medlab.data.sampler import ResumableBatchSampler
-from medlab.errors import DataError, ModelLoadError
+from medlab.errors import DataError
 
 log = logging.getLogger(__name__)
 
@@ -40,29 +40,7 @@ class EncodedPair:
 
 def load_pairs(data: DataConfig, split: str) -> list[PreferencePair]:
     """Pairs of one split ('train' / 'val') per the data config (files or Hub dataset)."""
-    if data.hf_dataset is not None:
-        name = data.hf_dataset.train_split if split == "train" else data.hf_dataset.val_split
-        if name is None:
-            return []
-        import datasets
-
-        try:
-            ds = datasets.load_dataset(
-                data.hf_dataset.path,
-                data.hf_dataset.name,
-                split=name,
-                revision=data.hf_dataset.revision,
-            )
-        except Exception as exc:
-            raise ModelLoadError(
-                f"could not load dataset {data.hf_dataset.path!r} split {name!r} "
-                f"(data.hf_dataset.path): {exc.__class__.__name__}. Without network, export it "
-                "to .jsonl / .parquet and set data.train_files / data.val_files."
-            ) from exc
-        rows = [(f"{data.hf_dataset.path}[{name}]:row {i}", r) for i, r in enumerate(ds)]
-    else:
-        files = data.train_files if split == "train" else data.val_files
-        rows = [r for f in files for r in read_rows(f)]
+    rows = load_raw_rows(data, split)
     pairs: list[PreferencePair] = []
     for where, row in rows:
         if data.format == "medmcqa":

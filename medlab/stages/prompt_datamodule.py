@@ -16,48 +16,42 @@ from transformers import PreTrainedTokenizerBase
 
 from medlab.config import DataConfig, GRPOConfig
 from medlab.data.grpo_prompts import PROMPT_BUILDERS
-from medlab.data.loading import read_rows
+from medlab.data.loading import load_raw_rows
 from medlab.data.sampler import ResumableBatchSampler
-from medlab.errors import DataError, ModelLoadError
+from medlab.errors import DataError
 
 log = logging.getLogger(__name__)
 
 
-def load_prompt_rows(data: DataConfig, split: str) -> list[tuple[list[dict[str, str]], str]]:
-    """(prompt messages, gold letter) of one split."""
+RESERVED_COLUMNS = ("prompt", "messages", "answer")
+
+
+def dataset_columns(row: dict[str, Any]) -> dict[str, Any]:
+    """The row's scalar columns (e.g. MedReason `reasoning`, MedMCQA `subject_name`), passed to
+    reward functions as keyword lists. `answer` is always the gold letter, so the source's own
+    `answer` field is not repeated."""
+    return {
+        k: v
+        for k, v in row.items()
+        if k not in RESERVED_COLUMNS and (v is None or isinstance(v, (str, int, float, bool)))
+    }
+
+
+def load_prompt_rows(
+    data: DataConfig, split: str
+) -> list[tuple[list[dict[str, str]], str, dict[str, Any]]]:
+    """(prompt messages, gold letter, other dataset columns) of one split."""
     if data.format not in PROMPT_BUILDERS:
         raise DataError(
             f"data {data.name!r} has format {data.format!r} but stage grpo needs prompts with a "
             f"gold answer: data.format must be one of {', '.join(PROMPT_BUILDERS)}."
         )
-    if data.hf_dataset is not None:
-        name = data.hf_dataset.train_split if split == "train" else data.hf_dataset.val_split
-        if name is None:
-            return []
-        import datasets
-
-        try:
-            ds = datasets.load_dataset(
-                data.hf_dataset.path,
-                data.hf_dataset.name,
-                split=name,
-                revision=data.hf_dataset.revision,
-            )
-        except Exception as exc:
-            raise ModelLoadError(
-                f"could not load dataset {data.hf_dataset.path!r} split {name!r} "
-                f"(data.hf_dataset.path): {exc.__class__.__name__}. Without network, export it "
-                "to .jsonl / .parquet and set data.train_files / data.val_files."
-            ) from exc
-        rows = [(f"{data.hf_dataset.path}[{name}]:row {i}", r) for i, r in enumerate(ds)]
-    else:
-        files = data.train_files if split == "train" else data.val_files
-        rows = [r for f in files for r in read_rows(f)]
+    rows = load_raw_rows(data, split)
     build = PROMPT_BUILDERS[data.format]
     out = []
     for where, row in rows:
         built = build(row, where, data.system_prompt)
-        out.append((built.messages, built.answer))
+        out.append((built.messages, built.answer, dataset_columns(row)))
     return out
 
 
@@ -65,17 +59,24 @@ class PromptCollator:
     def __init__(self, pad_id: int) -> None:
         self.pad_id = pad_id
 
-    def __call__(self, items: list[tuple[list[int], str]]) -> dict[str, Any]:
-        width = max(len(ids) for ids, _ in items)
+    def __call__(self, items: list[tuple[Any, ...]]) -> dict[str, Any]:
+        """items: (prompt ids, gold letter[, {column: value}])."""
+        width = max(len(item[0]) for item in items)
         prompt_ids = torch.full((len(items), width), self.pad_id, dtype=torch.long)
         prompt_mask = torch.zeros((len(items), width), dtype=torch.long)
-        for row, (ids, _) in enumerate(items):  # left padding
+        for row, (ids, *_) in enumerate(items):  # left padding
             prompt_ids[row, width - len(ids) :] = torch.tensor(ids)
             prompt_mask[row, width - len(ids) :] = 1
+        extras = [item[2] if len(item) > 2 else {} for item in items]
+        columns = {
+            key: [extra.get(key) for extra in extras]
+            for key in sorted({k for extra in extras for k in extra})
+        }
         return {
             "prompt_ids": prompt_ids,
             "prompt_mask": prompt_mask,
-            "answers": [a for _, a in items],
+            "answers": [item[1] for item in items],
+            "columns": columns,
         }
 
 
@@ -87,20 +88,20 @@ class PromptDataModule(L.LightningDataModule):
         self.tokenizer = tokenizer
         self.data = data
         self.stage = stage
-        self.train_items: list[tuple[list[int], str]] = []
-        self.val_items: list[tuple[list[int], str]] = []
+        self.train_items: list[tuple[list[int], str, dict[str, Any]]] = []
+        self.val_items: list[tuple[list[int], str, dict[str, Any]]] = []
 
     def _encode(
-        self, rows: list[tuple[list[dict[str, str]], str]], split: str
-    ) -> list[tuple[list[int], str]]:
+        self, rows: list[tuple[list[dict[str, str]], str, dict[str, Any]]], split: str
+    ) -> list[tuple[list[int], str, dict[str, Any]]]:
         items = []
-        for messages, answer in rows:
+        for messages, answer, columns in rows:
             rendered: Any = self.tokenizer.apply_chat_template(
                 messages, tokenize=True, add_generation_prompt=True, return_dict=True
             )
             ids = list(rendered["input_ids"])
             if len(ids) <= self.stage.max_prompt_length:
-                items.append((ids, answer))
+                items.append((ids, answer, columns))
         if len(items) < len(rows):
             log.warning(
                 "%s: %d of %d prompts are longer than stage.max_prompt_length=%d and are left "

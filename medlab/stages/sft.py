@@ -105,13 +105,7 @@ class SFTModule(L.LightningModule):
         optimizer: Any = self.optimizers()
         scheduler: Any = self.lr_schedulers()
         stats = self.accumulate_gradients(batch, self.manual_backward)
-        if self.cfg.max_grad_norm > 0:
-            self.clip_gradients(
-                optimizer, gradient_clip_val=self.cfg.max_grad_norm, gradient_clip_algorithm="norm"
-            )
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        scheduler.step()
+        optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
         loss = stats["loss"].item()  # one sync per step, also makes step_time honest on GPU
         step_time = time.perf_counter() - start
         input_tokens = sum(int(mb["input_ids"].numel()) for mb in batch)
@@ -152,6 +146,19 @@ class SFTModule(L.LightningModule):
 
     def configure_optimizers(self) -> Any:
         return configure_adamw(self.model, self.cfg)
+
+
+def optimizer_step(
+    module: L.LightningModule, optimizer: Any, scheduler: Any, max_grad_norm: float
+) -> None:
+    """Clip (through Lightning, so precision plugins unscale first), step, zero, schedule."""
+    if max_grad_norm > 0:
+        module.clip_gradients(
+            optimizer, gradient_clip_val=max_grad_norm, gradient_clip_algorithm="norm"
+        )
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    scheduler.step()
 
 
 def configure_adamw(model: torch.nn.Module, cfg: TrainingConfig) -> dict[str, Any]:

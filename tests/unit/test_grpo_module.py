@@ -238,3 +238,56 @@ def test_mask_truncated_completions_removes_their_tokens(tiny_model, tokenizer):
     module.cfg.mask_truncated_completions = False
     rollout, _ = module.make_rollout(prompts(tokenizer, 2), 4, module.sampling)
     assert rollout.completion_mask[0].sum() == rollout.completion_ids.shape[1]
+
+
+SEEN_COLUMNS: dict = {}
+
+
+def reasoning_overlap_reward(completions, answer=None, reasoning=None, subject_name=None, **_):
+    """A user reward reading dataset columns: 1 if the completion mentions the subject."""
+    SEEN_COLUMNS.update(answer=answer, reasoning=reasoning, subject_name=subject_name)
+    return [float(s.lower() in c.lower()) for c, s in zip(completions, subject_name, strict=True)]
+
+
+def test_reward_functions_receive_dataset_columns(tiny_model, tokenizer):
+    """Columns of the source rows (here MedReason `reasoning`, `subject_name`) reach the
+    reward, repeated once per completion of the group; `answer` is the gold letter."""
+    specs = build_rewards(
+        {
+            "subject": {
+                "weight": 1.0,
+                "fn": {"_target_": "tests.unit.test_grpo_module.reasoning_overlap_reward"},
+            }
+        }
+    )
+    texts = ["about Anatomy"] * 4 + ["nothing"] * 4
+    module = make_module(tiny_model, tokenizer, texts)
+    module.reward_specs = specs
+    batch = prompts(tokenizer, 2)
+    batch["columns"] = {"reasoning": ["r0", "r1"], "subject_name": ["anatomy", "physiology"]}
+    rollout, _ = module.make_rollout(batch, 4, module.sampling)
+    fn = specs[0].fn
+    seen = getattr(fn, "func", fn).__globals__["SEEN_COLUMNS"]  # Hydra imported its own module copy
+    assert seen["answer"] == ["A"] * 4 + ["B"] * 4
+    assert seen["reasoning"] == ["r0"] * 4 + ["r1"] * 4
+    assert rollout.rewards[:, 0].tolist() == [1, 1, 1, 1, 0, 0, 0, 0]
+
+
+def test_prompt_rows_keep_scalar_columns():
+    from medlab.stages.prompt_datamodule import dataset_columns
+
+    row = {
+        "question": "Q",
+        "options": "A. x",
+        "answer": "x",
+        "reasoning": "because",
+        "id_in_dataset": 3,
+        "prompt": [{"role": "user"}],
+        "nested": {"a": 1},
+    }
+    assert dataset_columns(row) == {
+        "question": "Q",
+        "options": "A. x",
+        "reasoning": "because",
+        "id_in_dataset": 3,
+    }
