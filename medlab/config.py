@@ -298,6 +298,13 @@ class GRPOConfig(TrainingConfig):
         super().__post_init__()
 
 
+@dataclass
+class MergeStageConfig:
+    """``stage=merge``: not a training stage; the `merge=` group says what to merge."""
+
+    name: Literal["merge"] = "merge"
+
+
 # --------------------------------------------------------------------------------------------
 # Model and data configs
 # --------------------------------------------------------------------------------------------

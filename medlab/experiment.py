@@ -23,6 +23,22 @@ from medlab.stages.runner import STAGE_BUILDERS, run_stage
 log = logging.getLogger(__name__)
 
 
+def _run_merge(
+    cfg: DictConfig, stage_dir: Path, started_from: str | None, previous_output: str | None
+) -> dict[str, Any]:
+    """A merge phase; base / other default to the previous stage's input / output."""
+    from medlab.config import from_dict
+    from medlab.merge.runner import MergeConfig, run_merge_stage
+
+    container = OmegaConf.to_container(cfg.get("merge") or {}, resolve=True)
+    merge_cfg = from_dict(MergeConfig, container, "merge")
+    if merge_cfg.base is None:
+        merge_cfg.base = started_from
+    if merge_cfg.other is None:
+        merge_cfg.other = previous_output
+    return run_merge_stage(merge_cfg, stage_dir)
+
+
 def _run_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
     name = cfg.stage.get("name")
     if name not in STAGE_BUILDERS:
@@ -62,12 +78,19 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
     run_dir = Path(run_dir)
     all_results: dict[str, Any] = {}
     previous_checkpoint: str | None = None
+    previous_input: str | None = None
     for name, phase_cfg in phase_configs(cfg):
+        log.info("=== phase %s -> %s", name, run_dir / name)
+        if phase_cfg.stage.get("name") == "merge":
+            results = _run_merge(phase_cfg, run_dir / name, previous_input, previous_checkpoint)
+            all_results[name] = results
+            previous_checkpoint = results["hf_checkpoint"]
+            continue
         if previous_checkpoint is not None:
             phase_cfg.model.path = previous_checkpoint
             phase_cfg.model.tokenizer_path = None
             phase_cfg.model.revision = None
-        log.info("=== phase %s -> %s", name, run_dir / name)
+        previous_input = phase_cfg.model.get("path")
         results = _run_stage(phase_cfg, run_dir / name)
         all_results[name] = results
         previous_checkpoint = results["hf_checkpoint"]

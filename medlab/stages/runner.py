@@ -29,6 +29,7 @@ from medlab.config import (
     DataConfig,
     DPOConfig,
     GRPOConfig,
+    MergeStageConfig,
     ModelConfig,
     SFTConfig,
     TrainingConfig,
@@ -60,10 +61,11 @@ def resolved_container(cfg: DictConfig) -> dict[str, Any]:
     return container  # type: ignore[return-value]
 
 
-STAGE_CONFIGS: dict[str, type[TrainingConfig]] = {
+STAGE_CONFIGS: dict[str, type[TrainingConfig] | type[MergeStageConfig]] = {
     "sft": SFTConfig,
     "dpo": DPOConfig,
     "grpo": GRPOConfig,
+    "merge": MergeStageConfig,
 }
 
 

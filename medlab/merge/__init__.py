@@ -1,0 +1,1 @@
+"""Model merging through mergekit's Python API (arcee_fusion, linear, slerp)."""

@@ -1,0 +1,178 @@
+"""Merge two Hugging Face checkpoints with mergekit (``merge=arcee_fusion|linear|slerp``).
+
+    python -m medlab.run +experiment=merge_only merge.base=/abs/base merge.other=/abs/tuned
+
+Runs mergekit's Python API (`run_merge`), not a shell-out. Offline-safe: paths are made
+absolute (a relative path that does not exist would be looked up on the Hub) and no model card
+is written. Seeded (`merge.seed`) because arcee_fusion subsamples quantiles of tensors above
+1e6 elements. Before merging, the two checkpoints' architectures and tensor shapes are
+compared; a mismatch stops with one message naming both. The output is written atomically
+(COMPLETE marker last) with the base's tokenizer and chat template.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from safetensors import safe_open
+
+from medlab.checkpointing import atomic_directory, atomic_write_json
+from medlab.config import _check_choice, _fail
+from medlab.errors import ConfigError, ModelLoadError
+
+log = logging.getLogger(__name__)
+
+MERGE_METHODS = ("arcee_fusion", "linear", "slerp")
+ARCH_KEYS = (
+    "model_type",
+    "hidden_size",
+    "num_hidden_layers",
+    "num_attention_heads",
+    "num_key_value_heads",
+    "intermediate_size",
+    "vocab_size",
+)
+
+
+@dataclass
+class MergeConfig:
+    """Which two checkpoints to merge and how (``merge=``)."""
+
+    method: str = "arcee_fusion"
+    """arcee_fusion (base + delta * importance mask), linear or slerp."""
+    base: str | None = None
+    """Base checkpoint directory; in a pipeline, null = the checkpoint the previous stage
+    started from."""
+    other: str | None = None
+    """The tuned checkpoint; in a pipeline, null = the previous stage's output."""
+    weight: float = 0.5
+    """linear: weight of `other` (base gets 1 - weight)."""
+    t: float = 0.5
+    """slerp: interpolation factor toward `other`."""
+    dtype: Literal["float32", "bfloat16", "float16"] = "float32"
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        _check_choice("merge.method", self.method, MERGE_METHODS)
+        if not 0 <= self.weight <= 1:
+            _fail("merge.weight", f"must be in [0, 1], got {self.weight!r}.")
+        if not 0 <= self.t <= 1:
+            _fail("merge.t", f"must be in [0, 1], got {self.t!r}.")
+
+
+def _config_json(path: Path, key: str) -> dict[str, Any]:
+    if not (path / "config.json").is_file():
+        raise ModelLoadError(
+            f"{key}: {path} is not a Hugging Face checkpoint directory (no config.json). "
+            "Point it at a stage's hf_checkpoint directory."
+        )
+    return dict(json.loads((path / "config.json").read_text()))
+
+
+def _tensor_shapes(path: Path) -> dict[str, tuple[int, ...]]:
+    shapes: dict[str, tuple[int, ...]] = {}
+    for file in sorted(path.glob("*.safetensors")):
+        with safe_open(str(file), framework="pt") as handle:
+            for name in handle.keys():  # noqa: SIM118 (safe_open has no __iter__)
+                shapes[name] = tuple(handle.get_slice(name).get_shape())
+    return shapes
+
+
+def check_compatible(base: Path, other: Path) -> None:
+    """Raise ConfigError naming both checkpoints if they cannot be merged tensor by tensor."""
+    a, b = _config_json(base, "merge.base"), _config_json(other, "merge.other")
+    for key in ARCH_KEYS:
+        if a.get(key) != b.get(key):
+            raise ConfigError(
+                f"merge: {base} and {other} have different architectures ({key}: "
+                f"{a.get(key)!r} vs {b.get(key)!r}); only checkpoints of the same model can be "
+                "merged. Set merge.base / merge.other to two fine-tunes of one base model."
+            )
+    shapes_a, shapes_b = _tensor_shapes(base), _tensor_shapes(other)
+    for name in sorted(set(shapes_a) & set(shapes_b)):
+        if shapes_a[name] != shapes_b[name]:
+            raise ConfigError(
+                f"merge: tensor {name} has shape {shapes_a[name]} in {base} but "
+                f"{shapes_b[name]} in {other}; the checkpoints cannot be merged."
+            )
+
+
+def mergekit_config(cfg: MergeConfig, base: Path, other: Path) -> dict[str, Any]:
+    """The mergekit YAML equivalent, as a dict."""
+    if cfg.method == "arcee_fusion":
+        return {
+            "merge_method": "arcee_fusion",
+            "base_model": str(base),
+            "models": [{"model": str(other)}],
+            "dtype": cfg.dtype,
+        }
+    if cfg.method == "linear":
+        return {
+            "merge_method": "linear",
+            "dtype": cfg.dtype,
+            "models": [
+                {"model": str(base), "parameters": {"weight": 1 - cfg.weight}},
+                {"model": str(other), "parameters": {"weight": cfg.weight}},
+            ],
+        }
+    return {
+        "merge_method": "slerp",
+        "base_model": str(base),
+        "dtype": cfg.dtype,
+        "models": [{"model": str(base)}, {"model": str(other)}],
+        "parameters": {"t": cfg.t},
+    }
+
+
+def run_merge_stage(cfg: MergeConfig, out_dir: Path) -> dict[str, Any]:
+    """Merge cfg.base and cfg.other into `out_dir/hf_checkpoint`; returns the results dict."""
+    from mergekit.config import MergeConfiguration
+    from mergekit.merge import MergeOptions, run_merge
+
+    for key in ("base", "other"):
+        value = getattr(cfg, key)
+        if not value:
+            raise ConfigError(
+                f"merge.{key}: not set. Give a checkpoint directory: merge.{key}=/abs/dir."
+            )
+        if not Path(value).expanduser().is_dir():
+            raise ModelLoadError(f"merge.{key}: directory {value!r} does not exist.")
+    base = Path(cfg.base).expanduser().resolve()  # type: ignore[arg-type]
+    other = Path(cfg.other).expanduser().resolve()  # type: ignore[arg-type]
+    check_compatible(base, other)
+    started = time.time()
+    out_dir = Path(out_dir)
+    hf_dir = out_dir / "hf_checkpoint"
+    merge_config = MergeConfiguration.model_validate(mergekit_config(cfg, base, other))
+    with atomic_directory(hf_dir) as tmp:
+        run_merge(
+            merge_config,
+            str(tmp),
+            options=MergeOptions(
+                copy_tokenizer=True,
+                random_seed=cfg.seed,
+                write_model_card=False,
+                lazy_unpickle=False,
+                allow_crimes=False,
+                quiet=True,
+            ),
+        )
+        chat_template = base / "chat_template.jinja"
+        if chat_template.is_file() and not (tmp / "chat_template.jinja").is_file():
+            (tmp / "chat_template.jinja").write_text(chat_template.read_text())
+    results = {
+        "stage": "merge",
+        "method": cfg.method,
+        "base": str(base),
+        "other": str(other),
+        "hf_checkpoint": str(hf_dir),
+        "wall_time_s": round(time.time() - started, 1),
+    }
+    atomic_write_json(out_dir / "results.json", results)
+    log.info("merged %s + %s (%s) -> %s", base, other, cfg.method, hf_dir)
+    return results
