@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP) ## create .venv and install medlab with the pinned versions (constraints.txt)
 
-run: $(STAMP) ## run the default experiment offline on CPU (extra Hydra overrides: make run ARGS="stage.max_steps=10")
-	HF_HUB_OFFLINE=1 $(PY) -m medlab.run $(ARGS)
+run: $(STAMP) ## run tiny_pipeline (both recipes on tiny models) offline on CPU; extra overrides via ARGS="..."
+	HF_HUB_OFFLINE=1 $(PY) -m medlab.run +experiment=tiny_pipeline $(ARGS)
 
 test: $(STAMP) ## run the whole test suite, slow end-to-end tests included
 	HF_HUB_OFFLINE=1 $(PY) -m pytest $(ARGS)

@@ -10,6 +10,8 @@ into ``<run_dir>/<name>``; a single-stage experiment writes into ``<run_dir>/<st
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -27,9 +29,13 @@ def _run_merge(
     cfg: DictConfig, stage_dir: Path, started_from: str | None, previous_output: str | None
 ) -> dict[str, Any]:
     """A merge phase; base / other default to the previous stage's input / output."""
+    from medlab.checkpointing import is_complete
     from medlab.config import from_dict
     from medlab.merge.runner import MergeConfig, run_merge_stage
 
+    if is_complete(stage_dir / "hf_checkpoint") and (stage_dir / "results.json").is_file():
+        log.info("merge already complete, skipping: %s", stage_dir)
+        return dict(json.loads((stage_dir / "results.json").read_text()))
     container = OmegaConf.to_container(cfg.get("merge") or {}, resolve=True)
     merge_cfg = from_dict(MergeConfig, container, "merge")
     if merge_cfg.base is None:
@@ -73,26 +79,92 @@ def phase_configs(cfg: DictConfig) -> list[tuple[str, DictConfig]]:
     return out
 
 
+def config_hash(cfg: DictConfig) -> str:
+    """sha256 of the resolved phase config (what decides the stage's result)."""
+    container = OmegaConf.to_container(cfg, resolve=True)
+    blob = json.dumps(container, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _check_not_stale(stage_dir: Path, digest: str) -> None:
+    """A completed stage is reused only if it was made by the same config."""
+    results = stage_dir / "results.json"
+    if not results.is_file():
+        return
+    previous = json.loads(results.read_text()).get("config_hash")
+    if previous is not None and previous != digest:
+        raise ConfigError(
+            f"{stage_dir} already holds a completed stage made with a different config (hash "
+            f"{previous} vs {digest}). Use a new hydra.run.dir, or delete {stage_dir} to redo it."
+        )
+
+
 def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
-    """Run every phase in order into `run_dir`; returns {phase name: results}."""
+    """Run every phase in order into `run_dir`; returns {phase name: results}.
+
+    A phase may set `init_from: <earlier phase>` to start from that phase's checkpoint instead of
+    the previous one, or `init_from: base` to start from the configured model (a new chain).
+    `run_dir/manifest.json` lists every finished stage (input / output checkpoint, config hash,
+    final metrics, wall time) and is rewritten atomically after each one.
+    """
     run_dir = Path(run_dir)
     all_results: dict[str, Any] = {}
-    previous_checkpoint: str | None = None
-    previous_input: str | None = None
+    manifest: list[dict[str, Any]] = []
+    outputs: dict[str, str] = {}
+    inputs: dict[str, str | None] = {}
+    previous: str | None = None
+    phases = cfg.get("phases") or {}
     for name, phase_cfg in phase_configs(cfg):
+        init_from = (phases.get(name) or {}).get("init_from") if phases else None
+        if init_from == "base":
+            start = None
+        elif init_from is not None:
+            if init_from not in outputs:
+                raise ConfigError(
+                    f"phases.{name}.init_from: {init_from!r} is not an earlier phase "
+                    f"({', '.join(outputs) or 'none yet'}) or 'base'."
+                )
+            start = outputs[init_from]
+        else:
+            start = previous
         log.info("=== phase %s -> %s", name, run_dir / name)
+        digest = config_hash(phase_cfg)
+        _check_not_stale(run_dir / name, digest)
         if phase_cfg.stage.get("name") == "merge":
-            results = _run_merge(phase_cfg, run_dir / name, previous_input, previous_checkpoint)
-            all_results[name] = results
-            previous_checkpoint = results["hf_checkpoint"]
-            continue
-        if previous_checkpoint is not None:
-            phase_cfg.model.path = previous_checkpoint
-            phase_cfg.model.tokenizer_path = None
-            phase_cfg.model.revision = None
-        previous_input = phase_cfg.model.get("path")
-        results = _run_stage(phase_cfg, run_dir / name)
+            if init_from not in (None, "base"):
+                before = inputs.get(init_from)
+            else:
+                before = list(inputs.values())[-1] if inputs else None
+            results = _run_merge(phase_cfg, run_dir / name, before, start)
+            input_checkpoint: str | None = start
+        else:
+            if start is not None:
+                phase_cfg.model.path = start
+                phase_cfg.model.tokenizer_path = None
+                phase_cfg.model.revision = None
+            input_checkpoint = phase_cfg.model.get("path")
+            results = _run_stage(phase_cfg, run_dir / name)
+        if "config_hash" not in results:
+            results["config_hash"] = digest
+            atomic_write_json(run_dir / name / "results.json", results)
+        inputs[name] = input_checkpoint
+        outputs[name] = previous = results["hf_checkpoint"]
         all_results[name] = results
-        previous_checkpoint = results["hf_checkpoint"]
+        manifest.append(
+            {
+                "stage": name,
+                "type": str(phase_cfg.stage.get("name")),
+                "input_checkpoint": input_checkpoint
+                or f"random init ({phase_cfg.model.get('name')})",
+                "output_checkpoint": results["hf_checkpoint"],
+                "config_hash": digest,
+                "final_metrics": results.get("val_after"),
+                "wall_time_s": results.get("wall_time_s"),
+            }
+        )
+        atomic_write_json(
+            run_dir / "manifest.json",
+            {"experiment": cfg.get("experiment_name"), "stages": manifest},
+        )
     atomic_write_json(run_dir / "summary.json", all_results)
     return all_results

@@ -41,6 +41,7 @@ def main(cfg: DictConfig) -> float | None:
         print(f"medlab: error: {exc}", file=sys.stderr)
         sys.exit(2)
     print(f"\nmedlab: run directory {run_dir}")
+    print(f"  manifest: {run_dir / 'manifest.json'}")
     for name, res in results.items():
         print(f"  {name}: {res['hf_checkpoint']}{_headline(res)}")
     last = list(results.values())[-1]

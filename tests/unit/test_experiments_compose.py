@@ -20,7 +20,14 @@ TINY = ["model=tiny_qwen3", "model.path=null", "hardware=cpu", "logger=csv"]
 def test_the_issue_experiments_exist():
     assert {"tiny_sft", "afm_sft", "med_advisor_sft"} <= set(EXPERIMENTS)
     assert {"tiny_dpo", "afm_dpo", "med_advisor_dpo"} <= set(EXPERIMENTS)
-    assert {"tiny_grpo", "afm_grpo_cot"} <= set(EXPERIMENTS)
+    assert {
+        "tiny_grpo",
+        "afm_grpo",
+        "afm_grpo_cot",
+        "med_advisor",
+        "tiny_pipeline",
+        "merge_only",
+    } <= set(EXPERIMENTS)
 
 
 @pytest.mark.parametrize("name", EXPERIMENTS)
@@ -41,7 +48,9 @@ GPU_EXPERIMENTS = {
     "med_advisor_sft": ("Qwen/Qwen3-4B-Base", True, None),
     "afm_dpo": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
     "med_advisor_dpo": (None, False, "precomputed"),
-    "afm_grpo_cot": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
+    "afm_grpo": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
+    "afm_grpo_cot": ("arcee-ai/AFM-4.5B", True, None),  # pipeline; top-level stage = its SFT
+    "med_advisor": ("Qwen/Qwen3-4B-Base", True, None),  # pipeline; top-level stage = phase 1
 }
 
 
@@ -66,11 +75,40 @@ def test_experiment_composes_as_written_for_its_real_model(name):
         parse_configs(phase_configs(cfg)[0][1])
 
 
-def test_afm_grpo_cot_uses_medreason_rewards():
+def test_afm_grpo_cot_is_the_whole_recipe():
     cfg = compose_config(["+experiment=afm_grpo_cot"])
-    assert cfg.data.format == "medreason" and cfg.data.hf_dataset.path == "UCSC-VLAA/MedReason"
-    assert set(cfg.reward) == {"mcq_correctness", "think_format", "short_rationale"}
-    assert cfg.stage.loss_type == "dapo" and cfg.stage.beta > 0
+    phases = dict(phase_configs(cfg))
+    assert list(phases) == ["sft", "dpo", "grpo", "merge"]
+    assert phases["dpo"].data.name == "medmcqa" and phases["dpo"].stage.name == "dpo"
+    grpo = phases["grpo"]
+    assert grpo.data.format == "medreason" and grpo.data.hf_dataset.path == "UCSC-VLAA/MedReason"
+    assert set(grpo.reward) == {"mcq_correctness", "think_format", "short_rationale"}
+    assert grpo.stage.loss_type == "dapo" and grpo.stage.beta > 0
+    assert phases["merge"].stage.name == "merge" and phases["merge"].merge.method == "arcee_fusion"
+    assert phases["merge"].merge.base is None  # = the checkpoint the GRPO stage started from
+
+
+def test_med_advisor_is_the_whole_recipe():
+    phases = dict(phase_configs(compose_config(["+experiment=med_advisor"])))
+    assert list(phases) == ["phase1_medical", "phase2_persona", "phase3_dpo"]
+    assert [p.stage.name for p in phases.values()] == ["sft", "sft", "dpo"]
+    assert phases["phase3_dpo"].data.name == "policy_dpo_sample"
+    assert phases["phase3_dpo"].stage.lora.enabled is False  # full-model DPO
+
+
+def test_tiny_pipeline_runs_both_chains():
+    phases = dict(phase_configs(compose_config(["+experiment=tiny_pipeline"])))
+    assert [p.stage.name for p in phases.values()] == [
+        "sft",
+        "dpo",
+        "grpo",
+        "merge",
+        "sft",
+        "sft",
+        "dpo",
+    ]
+    assert phases["afm_sft"].model.tiny.architecture == "arcee"
+    assert phases["med_advisor_phase1"].model.tiny.architecture == "qwen3"
 
 
 def test_tiny_dpo_starts_with_a_short_sft():
