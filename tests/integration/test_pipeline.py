@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -59,10 +60,8 @@ def test_pipeline_killed_mid_stage_resumes_without_redoing_finished_stages(tmp_p
     deadline = time.time() + 400
     while not dpo_ckpt.exists() and proc.poll() is None and time.time() < deadline:
         time.sleep(0.2)
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)  # killed in the middle of the DPO stage
-    except ProcessLookupError:
-        pass
     assert proc.wait() != 0, "the pipeline finished before it could be killed"
     assert dpo_ckpt.exists(), "the DPO stage never wrote a checkpoint"
     assert not (run_dir / "afm_dpo" / "hf_checkpoint" / "COMPLETE").exists()
