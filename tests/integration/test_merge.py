@@ -186,3 +186,22 @@ def test_merge_phase_defaults_to_previous_stage_input_and_output(tmp_path, chat_
     assert results["fuse"]["base"] == results["first"]["hf_checkpoint"]
     assert results["fuse"]["other"] == results["second"]["hf_checkpoint"]
     AutoModelForCausalLM.from_pretrained(results["fuse"]["hf_checkpoint"])
+
+
+def test_slerp_endpoints_are_the_inputs(tmp_path, tokenizer):
+    """slerp at t=0 returns the base and at t=1 the other checkpoint (tensor by tensor)."""
+    base = save_tiny(tmp_path / "base", tokenizer)
+    other = save_tiny(tmp_path / "other", tokenizer, perturb_seed=4)
+    a, b = load_file(str(base / "model.safetensors")), load_file(str(other / "model.safetensors"))
+    for t, expected in ((0.0, a), (1.0, b)):
+        run_merge_stage(
+            MergeConfig(method="slerp", t=t, base=str(base), other=str(other)), tmp_path / f"s{t}"
+        )
+        merged = load_file(str(tmp_path / f"s{t}" / "hf_checkpoint" / "model.safetensors"))
+        for name, tensor in merged.items():
+            assert torch.allclose(tensor, expected[name], atol=1e-5), (t, name)
+    run_merge_stage(
+        MergeConfig(method="slerp", t=0.5, base=str(base), other=str(other)), tmp_path / "mid"
+    )
+    mid = load_file(str(tmp_path / "mid" / "hf_checkpoint" / "model.safetensors"))
+    assert any(not torch.allclose(mid[n], a[n]) and not torch.allclose(mid[n], b[n]) for n in mid)
