@@ -4,7 +4,7 @@
 run order. ``stage`` / ``data`` / ``model`` replace that whole node (so a phase can be another
 stage type, e.g. ``stage: ${phase_stage.sft}``); ``overrides`` are then merged over the result, and every phase after the first starts from the previous phase's
 ``hf_checkpoint``. Override one phase from the command line with
-``phases.phase2_persona.overrides.stage.max_steps=10``. Each phase writes
+``++phases.phase2_persona.overrides.stage.max_steps=10``. Each phase writes
 into ``<run_dir>/<name>``; a single-stage experiment writes into ``<run_dir>/<stage.name>``.
 """
 

@@ -236,7 +236,14 @@ def test_med_advisor_phases_chain_checkpoints_on_tiny_model(tmp_path, data_files
             "stage.lora.enabled=false",
             "stage.gradient_checkpointing=false",
             "stage.packing=false",
-            "phases.phase2_persona.overrides.stage.max_steps=3",
+            "++phases.phase2_persona.overrides.stage.max_steps=3",
+        "phase_stage.persona.lora.enabled=false",
+        "phase_stage.persona.gradient_checkpointing=false",
+        "phase_stage.persona.micro_batch_size=2",
+        "phase_stage.persona.grad_accum_steps=1",
+        "phase_stage.persona.max_length=256",
+        "phase_stage.persona.packing=false",
+        "phase_stage.persona.warmup_steps=0",
             "stage.max_length=256",
         ]
     )
