@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from medlab.data.preference import LETTERS, OPTION_FIELDS, check_medmcqa_row
 from medlab.errors import DataError
 
-LETTERS = "ABCD"
-OPTION_FIELDS = ("opa", "opb", "opc", "opd")
 DEFAULT_INSTRUCTION = (
     "Think briefly inside <think> </think>, then give the final answer on its own line as "
     "'Answer: <letter>'."
@@ -84,17 +83,10 @@ def medreason_row(
 def medmcqa_row(
     row: Any, where: str, system_prompt: str | None = None, instruction: str = DEFAULT_INSTRUCTION
 ) -> PromptRow:
-    if not isinstance(row, dict):
-        raise DataError(f"{where}: expected a JSON object per row, got {type(row).__name__}.")
-    for key in ("question", *OPTION_FIELDS):
-        if not isinstance(row.get(key), str) or not row[key].strip():
-            raise _bad(where, key, "missing or not a non-empty string (MedMCQA schema)")
-    cop = row.get("cop")
-    if isinstance(cop, bool) or not isinstance(cop, int) or not 0 <= cop <= 3:
-        raise _bad(where, "cop", f"must be the correct option index 0-3, got {cop!r}")
+    check_medmcqa_row(row, where)
     options = "\n".join(f"{LETTERS[i]}. {row[f].strip()}" for i, f in enumerate(OPTION_FIELDS))
     question = f"{row['question'].strip()}\n\n{options}"
-    return PromptRow(_messages(question, system_prompt, instruction), LETTERS[cop])
+    return PromptRow(_messages(question, system_prompt, instruction), LETTERS[row["cop"]])
 
 
 def prompt_row(

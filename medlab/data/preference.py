@@ -83,7 +83,8 @@ def _answer(letter: str, text: str, explanation: str | None) -> str:
     return answer
 
 
-def _check_medmcqa(row: Any, where: str) -> None:
+def check_medmcqa_row(row: Any, where: str) -> None:
+    """Raise DataError naming where / field if `row` is not in the MedMCQA schema."""
     if not isinstance(row, dict):
         raise DataError(f"{where}: expected a JSON object per row, got {type(row).__name__}.")
     for key in ("question", *OPTION_FIELDS):
@@ -100,7 +101,7 @@ def medmcqa_to_pairs(
     row: Any, where: str, strategy: str, seed: int, system_prompt: str | None = None
 ) -> list[PreferencePair]:
     """Turn one MedMCQA row into preference pairs (one, or three with strategy='all')."""
-    _check_medmcqa(row, where)
+    check_medmcqa_row(row, where)
     cop = row["cop"]
     wrong = [i for i in range(4) if i != cop]
     if strategy == "first":
