@@ -81,12 +81,17 @@ class DPOModule(L.LightningModule):
         )
         mean_chosen = policy_chosen.detach() / chosen_counts.clamp(min=1)
         mean_rejected = policy_rejected.detach() / rejected_counts.clamp(min=1)
-        extra = {
+        stats = {  # per pair [B], detached; keys = VAL_KEYS
+            "loss": out.losses.detach(),
+            "chosen": out.chosen_rewards,
+            "rejected": out.rejected_rewards,
+            "margins": out.margins,
+            "accuracies": out.accuracies,
             "logps_chosen": policy_chosen.detach(),
             "logps_rejected": policy_rejected.detach(),
             "logps_accuracy": (mean_chosen > mean_rejected).float(),
         }
-        return out, extra
+        return out, stats
 
     def _world(self) -> int:
         return 1 if self._trainer is None else self.trainer.world_size
@@ -100,16 +105,8 @@ class DPOModule(L.LightningModule):
         total_pairs = local_pairs * world  # every rank gets the same number of pairs
         sums: dict[str, torch.Tensor] = {}
         for mb in micro_batches:
-            out, extra = self.pair_outputs(mb)
+            out, stats = self.pair_outputs(mb)
             backward(out.losses.sum() * world / total_pairs)
-            stats = {
-                "loss": out.losses.detach(),
-                "chosen": out.chosen_rewards,
-                "rejected": out.rejected_rewards,
-                "margins": out.margins,
-                "accuracies": out.accuracies,
-                **extra,
-            }
             for key, value in stats.items():
                 sums[key] = sums.get(key, 0) + value.sum()
         return {key: value / local_pairs for key, value in sums.items()}
@@ -150,15 +147,7 @@ class DPOModule(L.LightningModule):
 
     def validation_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
         for mb in batch:
-            out, extra = self.pair_outputs(mb)
-            stats = {
-                "loss": out.losses.detach(),
-                "chosen": out.chosen_rewards,
-                "rejected": out.rejected_rewards,
-                "margins": out.margins,
-                "accuracies": out.accuracies,
-                **extra,
-            }
+            out, stats = self.pair_outputs(mb)
             for key, value in stats.items():
                 self._val_sums[key] += value.double().sum()
             self._val_sums["pairs"] += out.losses.shape[0]
