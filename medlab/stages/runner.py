@@ -153,6 +153,7 @@ def run_stage(
         log.info("stage already complete, skipping: %s", stage_dir)
         return dict(json.loads(results_path.read_text()))
     model_cfg, data_cfg, stage_cfg = parse_configs(cfg)
+    container = resolved_container(cfg)
     started = time.time()
     L.seed_everything(int(cfg.get("seed", 0)), workers=True, verbose=False)
     tokenizer = load_tokenizer(
@@ -184,7 +185,7 @@ def run_stage(
         policy=policy,
         model_cfg=model_cfg,
         stage_dir=stage_dir,
-        reward_cfg=resolved_container(cfg).get("reward"),
+        reward_cfg=container.get("reward"),
     )
     resume_from = last_checkpoint(stage_dir)
     resume_step = None
@@ -193,7 +194,6 @@ def run_stage(
             torch.load(resume_from, map_location="cpu", weights_only=False)["global_step"]
         )
         log.info("resuming from %s (step %d)", resume_from, resume_step)
-    container = resolved_container(cfg)
     loggers = build_loggers(
         container.get("logger") or {},
         stage_dir,
