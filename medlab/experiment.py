@@ -45,6 +45,110 @@ def _run_merge(
     return run_merge_stage(merge_cfg, stage_dir)
 
 
+def _eval_config(cfg: DictConfig) -> Any:
+    """The phase's typed `eval` config (disabled when the node is absent)."""
+    from medlab.evaluation.config import parse_eval_config
+    from medlab.stages.runner import resolved_container
+
+    return parse_eval_config(resolved_container(cfg).get("eval"))
+
+
+def _model_config(cfg: DictConfig, path: str | None) -> Any:
+    """The phase's typed model config pointing at `path` (None keeps the configured model)."""
+    from dataclasses import replace
+
+    from medlab.config import ModelConfig, from_dict
+    from medlab.stages.runner import resolved_container
+
+    model_cfg = from_dict(ModelConfig, resolved_container(cfg).get("model"), "model")
+    if path is None:
+        return model_cfg
+    return replace(model_cfg, path=path, tokenizer_path=None, revision=None)
+
+
+def _evaluate_phase(
+    cfg: DictConfig, name: str, checkpoint: str, stage_dir: Path, run_dir: Path
+) -> dict[str, Any] | None:
+    """Evaluate a finished phase's checkpoint into `<stage_dir>/eval` when `eval.enabled`."""
+    from medlab.evaluation.runner import evaluate_checkpoint, headline_metrics
+
+    eval_cfg = _eval_config(cfg)
+    if not eval_cfg.enabled or (eval_cfg.phases is not None and name not in eval_cfg.phases):
+        return None
+    log.info("=== evaluating %s -> %s", name, stage_dir / "eval")
+    summary = evaluate_checkpoint(
+        _model_config(cfg, checkpoint), eval_cfg, stage_dir / "eval", run_dir / "judge_cache"
+    )
+    return headline_metrics(summary)
+
+
+def _evaluate_baselines_and_report(cfg: DictConfig, run_dir: Path) -> Path | None:
+    """Evaluate `eval.baselines` once each and write `<run_dir>/report/MODEL_CARD.md`."""
+    from medlab.evaluation.card import write_model_card
+    from medlab.evaluation.runner import evaluate_checkpoint
+
+    eval_cfg = _eval_config(cfg)
+    if not eval_cfg.enabled:
+        return None
+    baselines: dict[str, Path] = {}
+    for row, source in eval_cfg.baselines.items():
+        out = run_dir / "baselines" / row / "eval"
+        log.info("=== evaluating baseline %s (%s) -> %s", row, source, out)
+        evaluate_checkpoint(_model_config(cfg, source), eval_cfg, out, run_dir / "judge_cache")
+        baselines[row] = out
+    return write_model_card(run_dir, run_dir / "report", baselines=baselines or None)
+
+
+def _run_evaluate_only(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
+    """`+experiment=evaluate`: evaluate `model.path` (no training) and write the report."""
+    from medlab.evaluation.runner import evaluate_checkpoint, headline_metrics
+
+    eval_cfg = _eval_config(cfg)
+    if not eval_cfg.enabled:
+        raise ConfigError("eval: evaluation is disabled (eval=none); pick one, e.g. eval=tiny.")
+    model_cfg = _model_config(cfg, None)
+    stage_dir = run_dir / "evaluate"
+    summary = evaluate_checkpoint(model_cfg, eval_cfg, stage_dir / "eval", run_dir / "judge_cache")
+    checkpoint = model_cfg.path or f"random init ({model_cfg.name})"
+    results = {"stage": "evaluate", "hf_checkpoint": checkpoint, "eval": headline_metrics(summary)}
+    atomic_write_json(stage_dir / "results.json", results)
+    atomic_write_json(
+        run_dir / "manifest.json",
+        {
+            "experiment": cfg.get("experiment_name"),
+            "stages": [
+                {
+                    "stage": "evaluate",
+                    "type": "evaluate",
+                    "input_checkpoint": checkpoint,
+                    "output_checkpoint": checkpoint,
+                    "eval": results["eval"],
+                }
+            ],
+        },
+    )
+    card = _evaluate_baselines_and_report(cfg, run_dir)
+    results["model_card"] = str(card) if card else None
+    return {"evaluate": results}
+
+
+def _run_report_only(cfg: DictConfig) -> dict[str, Any]:
+    """`+experiment=report report.run_dir=DIR`: rebuild the card of a finished run."""
+    from medlab.evaluation.card import write_model_card
+
+    report = cfg.get("report") or {}
+    source = report.get("run_dir")
+    if not source or not (Path(source) / "manifest.json").is_file():
+        raise ConfigError(
+            f"report.run_dir: {source!r} is not a medlab run directory (no manifest.json). "
+            "Pass the directory a pipeline wrote, e.g. report.run_dir=logs/tiny_pipeline/runs/DATE."
+        )
+    out_dir = Path(report.get("out_dir") or Path(source) / "report")
+    baselines = {str(k): Path(str(v)) for k, v in (report.get("baselines") or {}).items()}
+    card = write_model_card(Path(source), out_dir, baselines=baselines or None)
+    return {"report": {"stage": "report", "hf_checkpoint": None, "model_card": str(card)}}
+
+
 def _run_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
     name = cfg.stage.get("name")
     if name not in STAGE_BUILDERS:
@@ -108,6 +212,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
     final metrics, wall time) and is rewritten atomically after each one.
     """
     run_dir = Path(run_dir)
+    mode = cfg.stage.get("name")
+    if mode == "evaluate":
+        return _run_evaluate_only(cfg, run_dir)
+    if mode == "report":
+        return _run_report_only(cfg)
     all_results: dict[str, Any] = {}
     manifest: list[dict[str, Any]] = []
     outputs: dict[str, str] = {}
@@ -149,6 +258,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
             atomic_write_json(run_dir / name / "results.json", results)
         inputs[name] = input_checkpoint
         outputs[name] = previous = results["hf_checkpoint"]
+        evaluation = _evaluate_phase(
+            phase_cfg, name, results["hf_checkpoint"], run_dir / name, run_dir
+        )
+        if evaluation is not None:
+            results["eval"] = evaluation
         all_results[name] = results
         manifest.append(
             {
@@ -160,6 +274,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
                 "config_hash": digest,
                 "final_metrics": results.get("val_after"),
                 "wall_time_s": results.get("wall_time_s"),
+                "eval": evaluation,
             }
         )
         atomic_write_json(
@@ -167,4 +282,7 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
             {"experiment": cfg.get("experiment_name"), "stages": manifest},
         )
     atomic_write_json(run_dir / "summary.json", all_results)
+    card = _evaluate_baselines_and_report(cfg, run_dir)
+    if card is not None:
+        log.info("model card: %s", card)
     return all_results

@@ -162,12 +162,21 @@ class EvalConfig:
     judge: JudgeConfig = field(default_factory=JudgeConfig)
     phases: list[str] | None = None
     """Evaluate only these phases (None: every training phase and merge)."""
+    baselines: dict[str, str] = field(default_factory=dict)
+    """Reference models evaluated once per run for the report's baselines rows:
+    {row name: Hub id or checkpoint directory}, e.g. {Qwen3-4B-Base: Qwen/Qwen3-4B-Base}."""
 
     def validate(self, prefix: str = "eval") -> None:
         self.harness.validate(f"{prefix}.harness")
         self.suites.validate(f"{prefix}.suites")
         self.generation.validate(f"{prefix}.generation")
         self.judge.validate(f"{prefix}.judge")
+        for name, source in self.baselines.items():
+            if not isinstance(source, str) or not source:
+                _fail(
+                    f"{prefix}.baselines.{name}",
+                    f"must be a Hub id or checkpoint directory, got {source!r}.",
+                )
 
 
 def parse_eval_config(container: dict[str, Any] | None) -> EvalConfig:

@@ -13,8 +13,24 @@ from medlab.experiment import phase_configs
 from medlab.stages.runner import parse_configs
 from tests.conftest import CONF_DIR, REPO_ROOT, compose_config
 
-EXPERIMENTS = sorted(p.stem for p in (CONF_DIR / "experiment").glob("*.yaml"))
+NOT_TRAINING = {"evaluate", "report"}  # evaluation / reporting modes, tested below
+EXPERIMENTS = sorted(
+    p.stem for p in (CONF_DIR / "experiment").glob("*.yaml") if p.stem not in NOT_TRAINING
+)
 TINY = ["model=tiny_qwen3", "model.path=null", "hardware=cpu", "logger=csv"]
+
+
+@pytest.mark.parametrize("name", sorted(NOT_TRAINING))
+def test_evaluate_and_report_modes_compose(name):
+    cfg = compose_config([f"+experiment={name}"])
+    assert cfg.stage.name == name
+    if name == "evaluate":
+        from medlab.evaluation.config import parse_eval_config
+
+        eval_cfg = parse_eval_config(OmegaConf.to_container(cfg.eval, resolve=True))
+        assert eval_cfg.enabled and eval_cfg.harness.tasks == ["medlab_medmcqa_local"]
+    else:
+        assert cfg.report.run_dir is None
 
 
 def test_the_issue_experiments_exist():
