@@ -1,0 +1,174 @@
+"""PNG figures for a run report: training curves, per-category policy bars, benchmark bars.
+
+Figures are built on matplotlib's object API with the Agg canvas (no pyplot, no global backend
+state, so it is safe in tests, notebooks and headless jobs); the `*_figure` functions return a
+`Figure` (a notebook can `display()` it) or None when there is nothing to draw, and
+`write_plots(report, out_dir)` saves every available figure atomically (rendered into a temp
+file, then `os.replace`). A missing value is drawn as an empty slot labelled "n/a", never as 0.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+from typing import Any
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from medlab.evaluation.report import POLICY_RATES, RunReport, Table, label_of
+
+Series = dict[str, list[float | None]]
+DPI = 110
+
+
+def read_metrics_csv(path: Path) -> dict[str, list[tuple[float, float]]]:
+    """{column: [(step, value), ...]} from a Lightning CSV log (blank cells skipped)."""
+    curves: dict[str, list[tuple[float, float]]] = {}
+    with open(path, newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                step = float(row.get("step") or "nan")
+            except ValueError:
+                continue
+            for key, cell in row.items():
+                if key in ("step", "epoch") or not cell:
+                    continue
+                try:
+                    value = float(cell)
+                except ValueError:
+                    continue
+                if not (math.isnan(step) or math.isnan(value)):
+                    curves.setdefault(key, []).append((step, value))
+    return curves
+
+
+def _new_figure(panels: int, width: float = 5.0, height: float = 3.6) -> Figure:
+    fig = Figure(figsize=(width * panels, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def training_curves_figure(metrics_csv: Path, phase: str, headline: str | None) -> Figure | None:
+    """train/loss and the held-out headline metric against the step, one panel each."""
+    if not metrics_csv.is_file():
+        return None
+    curves = read_metrics_csv(metrics_csv)
+    keys = [k for k in ("train/loss", headline) if k and curves.get(k)]
+    if not keys:
+        return None
+    fig = _new_figure(len(keys))
+    for ax, key in zip(fig.subplots(1, len(keys), squeeze=False)[0], keys, strict=True):
+        steps, values = zip(*sorted(curves[key]), strict=True)
+        ax.plot(steps, values, marker="o" if len(steps) < 20 else None, markersize=3)
+        ax.set_title(f"{phase}: {key}")
+        ax.set_xlabel("step")
+        ax.grid(alpha=0.3)
+    return fig
+
+
+def grouped_bars(ax: Any, groups: list[str], series: Series, ylabel: str) -> None:
+    """One cluster per group, one bar per series; a None value leaves an "n/a" slot."""
+    width = 0.8 / max(1, len(series))
+    for i, (name, values) in enumerate(series.items()):
+        xs = [g + (i - (len(series) - 1) / 2) * width for g in range(len(groups))]
+        heights = [0.0 if v is None else v for v in values]
+        bars = ax.bar(xs, heights, width, label=name)
+        for x, bar, value in zip(xs, bars, values, strict=True):
+            text = "n/a" if value is None else f"{value:.2f}"
+            ax.annotate(text, (x, bar.get_height()), ha="center", va="bottom", fontsize=7)
+    ax.set_xticks(range(len(groups)), groups, rotation=20, ha="right")
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=7)
+
+
+def table_bars_figure(table: Table, fields: tuple[str, ...], ylabel: str) -> Figure | None:
+    """Bars of `fields` (one panel each) for every row (model) of a policy / rules table."""
+    if table.omitted or not table.data:
+        return None
+    if all(row.get(f) is None for row in table.data for f in fields):
+        return None
+    fig = _new_figure(len(fields))
+    for ax, field in zip(fig.subplots(1, len(fields), squeeze=False)[0], fields, strict=True):
+        grouped_bars(ax, [""], {str(row["model"]): [row.get(field)] for row in table.data}, ylabel)
+        ax.set_title(f"{table.title}: {label_of(field)}")
+        ax.set_xticks([])
+    return fig
+
+
+def category_bars_figure(report: RunReport) -> Figure | None:
+    """Boundary violation % and mode incorrect % per policy category, one bar per model."""
+    per_model = {
+        m.name: (m.policy or {}).get("per_category") or {}
+        for m in report.models
+        if (m.policy or {}).get("per_category")
+    }
+    categories = list(dict.fromkeys(c for cats in per_model.values() for c in cats))
+    values = [v.get(k) for cats in per_model.values() for v in cats.values() for k in POLICY_RATES]
+    if not categories or all(v is None for v in values):
+        return None
+    fig = _new_figure(len(POLICY_RATES), width=max(5.0, 1.2 * len(categories)))
+    for ax, rate in zip(fig.subplots(1, len(POLICY_RATES))[:], POLICY_RATES, strict=True):
+        series = {
+            name: [(cats.get(c) or {}).get(rate) for c in categories]
+            for name, cats in per_model.items()
+        }
+        grouped_bars(ax, categories, series, "% of scored items")
+        ax.set_title(f"{label_of(rate)} by policy category")
+    return fig
+
+
+def benchmark_bars_figure(table: Table) -> Figure | None:
+    """One cluster per benchmark row, one bar per model column, scores in %."""
+    if table.omitted or not table.data:
+        return None
+    models = [c.removesuffix(" (partial)") for c in table.columns[1:]]
+    groups = [str(row["benchmark"]) for row in table.data]
+    series: Series = {}
+    for model in models:
+        series[model] = [None if r.get(model) is None else 100 * r[model] for r in table.data]
+    fig = _new_figure(1, width=max(5.0, 1.3 * len(groups)))
+    ax = fig.subplots()
+    grouped_bars(ax, groups, series, "score (%)")
+    ax.set_title(table.title)
+    return fig
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """`fig` rendered as PNG (for `IPython.display.Image` in a notebook)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def save_png(fig: Figure, path: Path) -> Path:
+    """Render `fig` as PNG into a temp file that replaces `path` only when complete."""
+    from medlab.checkpointing import atomic_file  # imports torch; only needed when writing
+
+    with atomic_file(path) as handle:
+        fig.savefig(handle, format="png", dpi=DPI)
+    return path
+
+
+def write_plots(report: RunReport, out_dir: Path) -> dict[str, Path]:
+    """Every figure that has data, saved as `<out_dir>/<name>.png`; returns {name: path}."""
+    figures: dict[str, Figure | None] = {}
+    for row in report.tables["training"].data:
+        csv_path = report.run_dir / row["phase"] / "csv" / "metrics.csv"
+        figures[f"training_{row['phase']}"] = training_curves_figure(
+            csv_path, row["phase"], row["metric"]
+        )
+    figures["policy_categories"] = category_bars_figure(report)
+    figures["rules"] = table_bars_figure(
+        report.tables["rules"], ("dose_leak_pct", "emergency_escalation_pct"), "% of items"
+    )
+    figures["benchmarks"] = benchmark_bars_figure(report.tables["benchmarks"])
+    figures["mmlu"] = benchmark_bars_figure(report.tables["mmlu"])
+    return {
+        name: save_png(fig, Path(out_dir) / f"{name}.png")
+        for name, fig in figures.items()
+        if fig is not None
+    }
