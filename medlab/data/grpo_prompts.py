@@ -66,16 +66,16 @@ def medreason_row(
     if len(options) < 2:
         raise _bad(where, "options", "needs lines like 'A. text' for at least two options")
     answer = row["answer"].strip()
+    # An answer equal to one option's text wins over a leading capital that merely looks like a
+    # letter ("A warm, moist environment" is option B's text, not "A").
+    matches = [k for k, text in options.items() if text.strip().lower() == answer.lower()]
     letter_match = re.match(r"^\(?([A-J])\)?(?:[.):\s]|$)", answer)
-    if letter_match and letter_match.group(1) in options:
+    if len(matches) == 1:
+        letter = matches[0]
+    elif letter_match and letter_match.group(1) in options:
         letter = letter_match.group(1)
     else:
-        matches = [k for k, text in options.items() if text.strip().lower() == answer.lower()]
-        if len(matches) != 1:
-            raise _bad(
-                where, "answer", f"{answer!r} is neither an option letter nor one option's text"
-            )
-        letter = matches[0]
+        raise _bad(where, "answer", f"{answer!r} is neither an option letter nor one option's text")
     question = f"{row['question'].strip()}\n\n{row['options'].strip()}"
     return PromptRow(_messages(question, system_prompt, instruction), letter)
 

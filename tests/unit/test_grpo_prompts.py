@@ -34,6 +34,19 @@ def test_medreason_gold_letter_from_text_or_letter(answer):
     )
 
 
+def test_medreason_option_text_starting_with_a_capital_is_not_a_letter():
+    """'A warm, moist environment' is option B's text; the leading 'A ' is not the letter A."""
+    row = medreason_row(
+        {
+            "question": "Which wound environment favours healing?",
+            "options": "A. A dry scab\nB. A warm, moist environment\nC. Cold air\nD. Sunlight",
+            "answer": "A warm, moist environment",
+        },
+        "f:2",
+    )
+    assert row.answer == "B"
+
+
 def test_medreason_unmatched_answer_names_field():
     with pytest.raises(DataError, match=r"f:4: field 'answer'"):
         medreason_row({**MEDREASON, "answer": "Vitamin B12"}, "f:4")
