@@ -7,6 +7,9 @@
 - `AtomicCheckpointIO`: Lightning checkpoints (`*.ckpt`) written the same way.
 - `export_hf_checkpoint`: `save_pretrained` weights (safetensors), tokenizer and chat template,
   atomically, with LoRA adapters merged in when asked.
+- `is_rank_zero` / `wait_for_rank_zero`: under DDP / FSDP every rank runs the same code, and
+  shared files (results, manifest, exports) are written by global rank 0 only; the other
+  ranks wait at a barrier where they need what rank 0 wrote.
 """
 
 from __future__ import annotations
@@ -26,6 +29,29 @@ from lightning.pytorch.plugins.io import TorchCheckpointIO
 COMPLETE_MARKER = "COMPLETE"
 
 
+def is_rank_zero() -> bool:
+    """True in the process that writes shared files: global rank 0, or a single process.
+
+    Before a process group exists, the rank comes from the launcher's environment (LOCAL_RANK
+    for Lightning's re-launched ranks, SLURM_PROCID under SLURM), as Lightning reads it.
+    """
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        return torch.distributed.get_rank() == 0
+    from lightning.fabric.utilities.rank_zero import rank_zero_only
+
+    return int(getattr(rank_zero_only, "rank", 0)) == 0
+
+
+def wait_for_rank_zero() -> None:
+    """Barrier over all ranks (no-op in one process): rank 0's files are complete after it."""
+    if (
+        torch.distributed.is_available()
+        and torch.distributed.is_initialized()
+        and torch.distributed.get_world_size() > 1
+    ):
+        torch.distributed.barrier()
+
+
 def _fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
@@ -33,6 +59,15 @@ def _fsync_dir(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_CREATE_MODE = _umask_mode()
 
 
 @contextlib.contextmanager
@@ -46,6 +81,7 @@ def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _CREATE_MODE)  # mkstemp makes 0600; give the usual umask-based mode
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

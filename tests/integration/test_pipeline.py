@@ -109,6 +109,19 @@ def test_pipeline_killed_mid_stage_resumes_without_redoing_finished_stages(tmp_p
         assert torch.isfinite(model(ids).logits).all(), name
         assert stage["output_checkpoint"] in out.stdout
 
+    # eval=tiny: every phase was evaluated and the run ends with a model card whose tables
+    # hold one row per phase, with the numbers stored in that phase's eval files.
+    card = (run_dir / "report" / "MODEL_CARD.md").read_text()
+    tables = json.loads((run_dir / "report" / "tables.json").read_text())
+    for name, stage in stages.items():
+        harness = json.loads((run_dir / name / "eval" / "harness.json").read_text())
+        acc = harness["results"]["medlab_medmcqa_local"]["acc"]
+        assert stage["eval"]["eval/medlab_medmcqa_local/acc"] == acc
+        policy = json.loads((run_dir / name / "eval" / "policy.json").read_text())
+        assert policy["n_items"] == 12 and policy["judge"]["backend"] == "none"
+        assert f"| {name} " in card
+    assert "Boundary Violation" in card and "medlab_medmcqa_local" in json.dumps(tables)
+
 
 def test_rerun_with_a_changed_config_is_refused(tmp_path):
     from medlab.errors import ConfigError

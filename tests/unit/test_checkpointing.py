@@ -55,3 +55,24 @@ def test_atomic_write_json_replaces_whole(tmp_path):
         atomic_write_json(path, {"a": object.__new__(type("X", (), {"__str__": None}))})
     assert path.read_text().strip().startswith("{")
     assert '"a": 1' in path.read_text()
+
+
+def test_atomic_files_get_the_umask_mode_not_mkstemp_0600(tmp_path):
+    """Result files are readable by the group like any file the user creates (umask 022 here)."""
+    import os
+
+    from medlab.checkpointing import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        import importlib
+
+        import medlab.checkpointing as ckpt
+
+        importlib.reload(ckpt)
+        ckpt.atomic_write_text(tmp_path / "card.md", "x")
+        assert (tmp_path / "card.md").stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(old)
+    atomic_write_text(tmp_path / "other.md", "y")
+    assert (tmp_path / "other.md").read_text() == "y"
