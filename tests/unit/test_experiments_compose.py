@@ -175,3 +175,30 @@ def test_cfg_job_prints_composed_config_without_running(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "arcee-ai/AFM-4.5B" in out.stdout and "grad_accum_steps: 8" in out.stdout
     assert not any(tmp_path.iterdir()), "--cfg job must not create a run directory"
+
+
+@pytest.mark.parametrize(
+    ("name", "eval_name", "baselines"),
+    [
+        ("afm_grpo_cot", "afm_leaderboard", {"AFM-4.5B": "arcee-ai/AFM-4.5B"}),
+        (
+            "med_advisor",
+            "med_advisor",
+            {
+                "Qwen3-4B-Base": "Qwen/Qwen3-4B-Base",
+                "Qwen3-4B-Instruct": "Qwen/Qwen3-4B-Instruct-2507",
+            },
+        ),
+        ("tiny_pipeline", "tiny", {}),
+    ],
+)
+def test_recipes_evaluate_like_their_cards(name, eval_name, baselines):
+    from medlab.evaluation.config import parse_eval_config
+
+    cfg = compose_config([f"+experiment={name}"])
+    eval_cfg = parse_eval_config(OmegaConf.to_container(cfg.eval, resolve=True))
+    assert eval_cfg.enabled and eval_cfg.baselines == baselines
+    reference = parse_eval_config(
+        OmegaConf.to_container(compose_config([f"eval={eval_name}"]).eval, resolve=True)
+    )
+    assert (eval_cfg.harness, eval_cfg.judge) == (reference.harness, reference.judge)
