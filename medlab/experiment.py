@@ -18,7 +18,7 @@ from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.checkpointing import atomic_write_json
+from medlab.checkpointing import atomic_write_json, is_rank_zero, wait_for_rank_zero
 from medlab.errors import ConfigError
 from medlab.stages.runner import STAGE_BUILDERS, run_stage
 
@@ -244,7 +244,11 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
                 before = inputs.get(init_from)
             else:
                 before = list(inputs.values())[-1] if inputs else None
-            results = _run_merge(phase_cfg, run_dir / name, before, start)
+            if is_rank_zero():  # under DDP: rank 0 merges, the others wait and read its results
+                results = _run_merge(phase_cfg, run_dir / name, before, start)
+            wait_for_rank_zero()
+            if not is_rank_zero():
+                results = json.loads((run_dir / name / "results.json").read_text())
             input_checkpoint: str | None = start
         else:
             if start is not None:
@@ -255,11 +259,14 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
             results = _run_stage(phase_cfg, run_dir / name)
         if "config_hash" not in results:
             results["config_hash"] = digest
-            atomic_write_json(run_dir / name / "results.json", results)
+            if is_rank_zero():
+                atomic_write_json(run_dir / name / "results.json", results)
         inputs[name] = input_checkpoint
         outputs[name] = previous = results["hf_checkpoint"]
-        evaluation = _evaluate_phase(
-            phase_cfg, name, results["hf_checkpoint"], run_dir / name, run_dir
+        evaluation = (
+            _evaluate_phase(phase_cfg, name, results["hf_checkpoint"], run_dir / name, run_dir)
+            if is_rank_zero()
+            else None
         )
         if evaluation is not None:
             results["eval"] = evaluation
@@ -277,10 +284,13 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
                 "eval": evaluation,
             }
         )
-        atomic_write_json(
-            run_dir / "manifest.json",
-            {"experiment": cfg.get("experiment_name"), "stages": manifest},
-        )
+        if is_rank_zero():
+            atomic_write_json(
+                run_dir / "manifest.json",
+                {"experiment": cfg.get("experiment_name"), "stages": manifest},
+            )
+    if not is_rank_zero():
+        return all_results
     atomic_write_json(run_dir / "summary.json", all_results)
     card = _evaluate_baselines_and_report(cfg, run_dir)
     if card is not None:

@@ -3,14 +3,40 @@
 Step s takes the next `batch_size` items of an endless stream made of per-epoch permutations
 (epoch e shuffled with seed + e). Restarting at `start_step` after an interruption therefore
 yields exactly the batches the uninterrupted run would have seen.
+
+Under data parallelism `batch_size` is per rank: step s draws the next batch_size x world_size
+items and rank r takes items r, r + world, ... of them, so the union over ranks is the batch
+one process with batch_size x world_size would see (tests check 2 x 2 == 1 x 4).
+`rank_slice` splits a held-out set the same way.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 from torch.utils.data import Sampler
+
+T = TypeVar("T")
+
+
+def rank_slice(items: Sequence[T], rank: int, world_size: int) -> list[T]:
+    """This rank's share of a held-out set: items rank, rank + world, ...
+
+    With fewer items than ranks every rank keeps all of them: each rank must run validation to
+    join its all-reduce, and the reduced sums are then all scaled alike, so means are unchanged.
+    """
+    if world_size <= 1 or len(items) < world_size:
+        return list(items)
+    return list(items[rank::world_size])
+
+
+def rank_and_world(trainer: Any) -> tuple[int, int]:
+    """(global rank, world size) of an attached trainer; (0, 1) without one."""
+    if trainer is None:
+        return 0, 1
+    return int(trainer.global_rank), int(trainer.world_size)
 
 
 class ResumableBatchSampler(Sampler[list[int]]):

@@ -53,9 +53,9 @@ def load_for_eval(model_cfg: ModelConfig) -> tuple[Any, Any]:
         model_cfg.revision,
         model_cfg.trust_remote_code,
     )
-    model = build_causal_lm(model_cfg, tokenizer)
+    model: Any = build_causal_lm(model_cfg, tokenizer)
     if torch.cuda.is_available():
-        model = model.to("cuda")
+        model = model.to(torch.device("cuda"))
     model.eval()
     return model, tokenizer
 

@@ -18,7 +18,7 @@ from medlab.config import DataConfig, SFTConfig
 from medlab.data.chat_format import EncodedChat, encode_chat
 from medlab.data.collate import StepCollator, pack_examples
 from medlab.data.loading import load_splits
-from medlab.data.sampler import ResumableBatchSampler
+from medlab.data.sampler import ResumableBatchSampler, rank_and_world, rank_slice
 from medlab.errors import DataError
 
 log = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ class ChatDataModule(L.LightningDataModule):
 
     def val_dataloader(self) -> DataLoader:
         return DataLoader(
-            self.val_items,  # type: ignore[arg-type]
+            rank_slice(self.val_items, *rank_and_world(self.trainer)),  # type: ignore[arg-type]
             batch_size=self.stage.micro_batch_size,
             shuffle=False,
             collate_fn=self._collator(False),

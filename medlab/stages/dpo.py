@@ -7,6 +7,8 @@ the policy in ONE forward pass. Per-sequence log-probs are summed over completio
 
 Gradient accumulation: each micro-batch's summed pair losses are divided by the number of
 pairs in the whole optimizer step (times world size under DDP), so accumulation is exact.
+Under DDP every rank holds the same number of pairs per step, so the logged train metrics (the
+mean over ranks of each rank's pair mean) are the means over the global batch.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from medlab.config import DPOConfig
 from medlab.data.collate import MicroBatch
 from medlab.losses.dpo import DPOLossOutput, dpo_loss
 from medlab.stages.reference import ReferenceModel
-from medlab.stages.sft import configure_adamw, optimizer_step, trained_token_logits
+from medlab.stages.sft import (
+    configure_adamw,
+    optimizer_step,
+    step_backward,
+    sum_over_ranks,
+    trained_token_logits,
+)
 
 IGNORE_INDEX = -100
 VAL_KEYS = (
@@ -115,11 +123,14 @@ class DPOModule(L.LightningModule):
         start = time.perf_counter()
         optimizer: Any = self.optimizers()
         scheduler: Any = self.lr_schedulers()
-        means = self.accumulate_gradients(batch, self.manual_backward)
+        means = self.accumulate_gradients(batch, step_backward(self, len(batch)))
         optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
-        values = {k: float(v) for k, v in means.items()}
+        keys = list(means)
+        world = self._world()
+        stacked = sum_over_ranks(self, torch.stack([means[k].float() for k in keys])) / world
+        values = dict(zip(keys, stacked.tolist(), strict=True))
         step_time = time.perf_counter() - start
-        tokens = sum(int(mb["input_ids"].numel()) for mb in batch)
+        tokens = sum(int(mb["input_ids"].numel()) for mb in batch) * world  # ~global
         self.log_dict(
             {
                 "train/loss": values["loss"],

@@ -8,6 +8,13 @@ One training batch = P prompts. Per batch:
   5. num_iterations optimizer steps over micro-batches of completions, loss from
      medlab.losses.grpo (clipped ratio, k3 KL, grpo / bnpo / dr_grpo / dapo aggregation).
 Validation decodes greedily on held-out prompts and reports each reward's mean.
+
+Under DDP each rank generates for its own `prompts_per_step` prompts, so a group (the G
+completions of one prompt) always lives on one rank. The rewards of all ranks are gathered
+before the advantages are computed (whole groups, rank-major), so `scale_rewards=batch` uses
+the std of the global batch, and the rollout metrics describe the global batch. `dapo`
+normalises by the active tokens of every rank (an all-reduce); tests check that 2 ranks x 2
+prompts give the same update as 1 process x 4 prompts.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from medlab.config import GRPOConfig
 from medlab.losses.grpo import grpo_loss
 from medlab.rollout.backend import GenerationBackend, SamplingConfig, completion_mask
 from medlab.rollout.types import Rollout
-from medlab.stages.sft import configure_adamw, optimizer_step
+from medlab.stages.sft import configure_adamw, optimizer_step, step_backward, sum_over_ranks
 
 RewardFn = Callable[..., list]
 
@@ -124,8 +131,13 @@ class GRPOModule(L.LightningModule):
         num_generations: int,
         sampling: SamplingConfig,
         greedy: bool = False,
+        gather: bool = False,
     ) -> tuple[Rollout, AdvantageOutput]:
-        """Generate, score and compute advantages for one batch of prompts."""
+        """Generate, score and compute advantages for one batch of prompts.
+
+        With `gather` (training), advantages come from the rewards of every rank; the returned
+        AdvantageOutput then describes the global batch and the Rollout holds this rank's rows.
+        """
         prompt_ids, prompt_mask = batch["prompt_ids"], batch["prompt_mask"]
         completions = self.backend.generate(
             self.model,
@@ -146,10 +158,14 @@ class GRPOModule(L.LightningModule):
             key: [v for v in values for _ in range(num_generations)]
             for key, values in (batch.get("columns") or {}).items()
         }
-        rewards = score(self.reward_specs, texts, answers, columns)
+        rewards = score(self.reward_specs, texts, answers, columns)  # [N, K] this rank's rows
         weights = torch.tensor([r.weight for r in self.reward_specs])
+        everyone = self._gather_rows(rewards) if gather else rewards  # [world * N, K]
+        adv = group_relative_advantages(
+            combine_rewards(everyone, weights), num_generations, self.cfg.scale_rewards
+        )
+        start = self.global_rank * len(texts) if gather else 0  # this rank's rows in `everyone`
         total = combine_rewards(rewards, weights)
-        adv = group_relative_advantages(total, num_generations, self.cfg.scale_rewards)
         if self.cfg.mask_truncated_completions:
             mask = mask * (~truncated)[:, None].long()
         return Rollout(
@@ -161,10 +177,18 @@ class GRPOModule(L.LightningModule):
             completion_lengths=lengths,
             rewards=rewards,
             reward_total=total,
-            advantages=adv.advantages.to(completions.device),
+            advantages=adv.advantages[start : start + len(texts)].to(completions.device),
             group_size=num_generations,
             texts=texts,
         ), adv
+
+    def _gather_rows(self, rows: torch.Tensor) -> torch.Tensor:
+        """[world * N, ...]: every rank's rows, rank-major (one process: `rows` itself)."""
+        if self._trainer is None or self.trainer.world_size == 1:
+            return rows
+        gathered = self.all_gather(rows.to(self.device))  # [world, N, ...]
+        assert isinstance(gathered, torch.Tensor)
+        return gathered.reshape(-1, *rows.shape[1:]).to(rows.device)
 
     @torch.no_grad()
     def _fill_logps(self, rollout: Rollout) -> None:
@@ -190,19 +214,15 @@ class GRPOModule(L.LightningModule):
     def policy_update(
         self, rollout: Rollout, backward: Callable[[torch.Tensor], Any]
     ) -> dict[str, float]:
-        """One optimizer step's gradients over all micro-batches of `rollout`."""
+        """One optimizer step's gradients over all micro-batches of `rollout`.
+
+        Returns the step's loss and token-weighted kl / clip ratios / entropy over every rank.
+        """
         cfg = self.cfg
-        num_items = rollout.completion_mask.sum()
         world = 1 if self._trainer is None else self.trainer.world_size
-        if world > 1:
-            num_items = self.trainer.strategy.reduce(num_items.float(), reduce_op="sum")
-        stats: dict[str, float] = {
-            "loss": 0.0,
-            "kl": 0.0,
-            "clip_ratio_low": 0.0,
-            "clip_ratio_high": 0.0,
-            "entropy": 0.0,
-        }
+        num_items = sum_over_ranks(self, rollout.completion_mask.sum().float())  # all ranks
+        # loss, then token-weighted sums of kl, clip_ratio_low, clip_ratio_high, entropy; tokens
+        sums = torch.zeros(6, dtype=torch.float64)
         n_micro = rollout.num_rows // cfg.micro_batch_size
         for i in range(0, rollout.num_rows, cfg.micro_batch_size):
             mb = rollout.rows(slice(i, i + cfg.micro_batch_size))
@@ -230,25 +250,41 @@ class GRPOModule(L.LightningModule):
             # dapo is already normalised by the whole batch; the others average micro-batches.
             loss = out.loss if cfg.loss_type == "dapo" else out.loss / n_micro
             backward(loss)
-            stats["loss"] += float(loss.detach())
-            active = mb.completion_mask.sum().clamp(min=1)
-            weight = float(active / rollout.completion_mask.sum().clamp(min=1))
-            stats["kl"] += float(out.kl) * weight
-            stats["clip_ratio_low"] += float(out.clip_ratio_low) * weight
-            stats["clip_ratio_high"] += float(out.clip_ratio_high) * weight
+            active = float(mb.completion_mask.sum())
             assert entropy is not None
-            stats["entropy"] += float((entropy * mb.completion_mask).sum() / active) * weight
-        return stats
+            sums += torch.tensor(
+                [
+                    float(loss.detach()),
+                    float(out.kl) * active,
+                    float(out.clip_ratio_low) * active,
+                    float(out.clip_ratio_high) * active,
+                    float((entropy * mb.completion_mask).sum()),
+                    active,
+                ],
+                dtype=torch.float64,
+            )
+        total = sum_over_ranks(self, sums.to(self.device)).cpu()
+        tokens = max(float(total[5]), 1.0)
+        return {
+            "loss": float(total[0]) / world,  # each rank's loss is its share x world
+            "kl": float(total[1]) / tokens,
+            "clip_ratio_low": float(total[2]) / tokens,
+            "clip_ratio_high": float(total[3]) / tokens,
+            "entropy": float(total[4]) / tokens,
+        }
 
     def training_step(self, batch: dict[str, Any], batch_idx: int) -> None:
         start = time.perf_counter()
         optimizer: Any = self.optimizers()
         scheduler: Any = self.lr_schedulers()
-        rollout, adv = self.make_rollout(batch, self.cfg.num_generations, self.sampling)
+        rollout, adv = self.make_rollout(
+            batch, self.cfg.num_generations, self.sampling, gather=True
+        )
         generation_s = time.perf_counter() - start
         self._fill_logps(rollout)
+        n_micro = rollout.num_rows // self.cfg.micro_batch_size
         for _ in range(self.cfg.num_iterations):
-            stats = self.policy_update(rollout, self.manual_backward)
+            stats = self.policy_update(rollout, step_backward(self, n_micro))
             optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
         step_s = time.perf_counter() - start
         self.log_dict(
@@ -278,8 +314,19 @@ class GRPOModule(L.LightningModule):
         )
 
     def _rollout_metrics(self, rollout: Rollout, adv: AdvantageOutput) -> dict[str, float]:
-        total = rollout.reward_total
-        lengths = rollout.completion_lengths.float()
+        """Reward / length statistics of the global batch (every rank's rows)."""
+        local = torch.cat(
+            [
+                rollout.rewards,
+                rollout.completion_lengths.float().cpu()[:, None],
+                rollout.is_truncated.float().cpu()[:, None],
+            ],
+            dim=1,
+        )
+        rows = self._gather_rows(local)  # [world * N, K + 2]
+        rewards, lengths, truncated = rows[:, :-2], rows[:, -2], rows[:, -1]
+        weights = torch.tensor([r.weight for r in self.reward_specs])
+        total = combine_rewards(rewards, weights)
         metrics = {
             "rollout/reward_mean": float(torch.nanmean(total)),
             "rollout/reward_std": float(total[~total.isnan()].std())
@@ -290,10 +337,10 @@ class GRPOModule(L.LightningModule):
             "rollout/completion_length_mean": float(lengths.mean()),
             "rollout/completion_length_min": float(lengths.min()),
             "rollout/completion_length_max": float(lengths.max()),
-            "rollout/clipped_ratio": float(rollout.is_truncated.float().mean()),
+            "rollout/clipped_ratio": float(truncated.mean()),
         }
         for k, spec in enumerate(self.reward_specs):
-            column = rollout.rewards[:, k]
+            column = rewards[:, k]
             metrics[f"rewards/{spec.name}/mean"] = (
                 float(torch.nanmean(column)) if (~column.isnan()).any() else float("nan")
             )
@@ -323,6 +370,12 @@ class GRPOModule(L.LightningModule):
                 else f"val/{key}_mean"
             )
             self.log(name, float(total[0] / total[1].clamp(min=1)), prog_bar=key == "reward")
+
+    def on_train_start(self) -> None:
+        # seed_everything seeded every rank alike; give ranks > 0 their own sampling stream so
+        # their completions do not share rank 0's random draws (one process is unchanged).
+        if self.trainer.world_size > 1 and self.global_rank > 0:
+            torch.manual_seed(torch.initial_seed() + 7919 * self.global_rank)
 
     def configure_optimizers(self) -> Any:
         return configure_adamw(self.model, self.cfg)

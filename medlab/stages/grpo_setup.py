@@ -1,4 +1,9 @@
-"""Assemble the GRPO stage: prompt data, reward functions from `reward=`, reference, module."""
+"""Assemble the GRPO stage: prompt data, reward functions from `reward=`, reference, module.
+
+The generation engine is `HFGenerateBackend` unless the config has a top-level `rollout` node
+with a `_target_` (any class with `GenerationBackend.generate`), e.g.
+``+rollout._target_=my_pkg.engines.MyBackend``; the DDP tests plug a scripted one in this way.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from hydra.utils import instantiate
 
 from medlab.config import DataConfig, GRPOConfig, ModelConfig
 from medlab.errors import ConfigError
-from medlab.rollout.backend import HFGenerateBackend
+from medlab.rollout.backend import GenerationBackend, HFGenerateBackend
 from medlab.rollout.types import Rollout
 from medlab.stages.grpo import GRPOModule, RewardSpec, completion_logps
 from medlab.stages.prompt_datamodule import PromptDataModule
@@ -44,10 +49,35 @@ def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
     return specs
 
 
+def build_backend(rollout_cfg: dict[str, Any] | None) -> GenerationBackend:
+    """HF generate by default; `rollout: {_target_: ..., **kwargs}` instantiates another."""
+    if not rollout_cfg:
+        return HFGenerateBackend()
+    if not isinstance(rollout_cfg, dict) or "_target_" not in rollout_cfg:
+        raise ConfigError(
+            "rollout: expected {_target_: module.Class, ...} naming a generation backend, "
+            f"got {rollout_cfg!r}. Leave it out to use Hugging Face generate."
+        )
+    try:
+        backend = instantiate(rollout_cfg)
+    except Exception as exc:
+        raise ConfigError(
+            f"rollout._target_: cannot build {rollout_cfg['_target_']!r} "
+            f"({exc.__class__.__name__}). Give an importable class path."
+        ) from exc
+    if not callable(getattr(backend, "generate", None)):
+        raise ConfigError(f"rollout._target_: {rollout_cfg['_target_']!r} has no generate().")
+    return backend  # type: ignore[no-any-return]
+
+
 def _frozen_reference(model: torch.nn.Module) -> Any:
     frozen = copy.deepcopy(model).eval().requires_grad_(False)
 
     def logps(rows: Rollout) -> torch.Tensor:
+        # Not a submodule of the LightningModule (no optimizer / DDP / checkpoint entry), so it
+        # follows the rollout to its device on first use, like DPO's FrozenCopyReference.
+        if next(frozen.parameters()).device != rows.prompt_ids.device:
+            frozen.to(rows.prompt_ids.device)
         return completion_logps(
             frozen, rows.prompt_ids, rows.prompt_mask, rows.completion_ids, rows.completion_mask
         )[0]
@@ -76,8 +106,10 @@ def build_grpo_parts(
     tokenizer: Any,
     policy: Any,
     reward_cfg: dict[str, Any] | None,
+    rollout_cfg: dict[str, Any] | None = None,
 ) -> tuple[PromptDataModule, GRPOModule]:
     rewards = build_rewards(reward_cfg)
+    backend = build_backend(rollout_cfg)
     datamodule = PromptDataModule(tokenizer, data, stage)
     datamodule.setup("fit")
     reference = None
@@ -90,4 +122,4 @@ def build_grpo_parts(
         model = policy() if stage.lora.enabled else base
     else:
         model = policy()
-    return datamodule, GRPOModule(model, stage, tokenizer, rewards, HFGenerateBackend(), reference)
+    return datamodule, GRPOModule(model, stage, tokenizer, rewards, backend, reference)

@@ -25,7 +25,7 @@ from medlab.data.preference import (
     medmcqa_to_pairs,
     validate_preference_row,
 )
-from medlab.data.sampler import ResumableBatchSampler
+from medlab.data.sampler import ResumableBatchSampler, rank_and_world, rank_slice
 from medlab.errors import DataError
 
 log = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ class PreferenceDataModule(L.LightningDataModule):
 
     def val_dataloader(self) -> DataLoader:
         return DataLoader(
-            self.val_items,  # type: ignore[arg-type]
+            rank_slice(self.val_items, *rank_and_world(self.trainer)),  # type: ignore[arg-type]
             batch_size=self.stage.micro_batch_size,
             shuffle=False,  # type: ignore[arg-type]
             collate_fn=self.collator("val"),

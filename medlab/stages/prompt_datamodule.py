@@ -17,7 +17,7 @@ from transformers import PreTrainedTokenizerBase
 from medlab.config import DataConfig, GRPOConfig
 from medlab.data.grpo_prompts import PROMPT_BUILDERS
 from medlab.data.loading import load_raw_rows
-from medlab.data.sampler import ResumableBatchSampler
+from medlab.data.sampler import ResumableBatchSampler, rank_and_world, rank_slice
 from medlab.errors import DataError
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ class PromptDataModule(L.LightningDataModule):
 
     def val_dataloader(self) -> DataLoader:
         return DataLoader(
-            self.val_items,  # type: ignore[arg-type]
+            rank_slice(self.val_items, *rank_and_world(self.trainer)),  # type: ignore[arg-type]
             batch_size=self.stage.prompts_per_step * 4,
             shuffle=False,
             collate_fn=PromptCollator(self.tokenizer.pad_token_id),

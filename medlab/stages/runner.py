@@ -7,6 +7,10 @@ Layout of a stage directory:
   hf_checkpoint/          save_pretrained weights + tokenizer + chat template; COMPLETE marker
   results.json            before/after held-out metrics, steps, paths (written last)
 Re-running into the same directory resumes from last.ckpt; a finished stage is skipped.
+
+Under DDP (any multi-process strategy) every rank runs this function; rank 0 alone writes
+results.json, val_before.json and the export, and every rank waits at a barrier until the export
+is complete (the next phase of a pipeline loads it).
 """
 
 from __future__ import annotations
@@ -24,7 +28,12 @@ from lightning.pytorch.callbacks import Callback
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
 
-from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete
+from medlab.checkpointing import (
+    atomic_write_json,
+    export_hf_checkpoint,
+    is_complete,
+    is_rank_zero,
+)
 from medlab.config import (
     DataConfig,
     DPOConfig,
@@ -127,12 +136,13 @@ def _build_grpo(
     policy: Any,
     model_cfg: ModelConfig,
     reward_cfg: dict[str, Any] | None,
+    rollout_cfg: dict[str, Any] | None = None,
     **_: Any,
 ) -> StageParts:
     from medlab.stages.grpo_setup import build_grpo_parts
 
     datamodule, module = build_grpo_parts(
-        stage_cfg, data_cfg, model_cfg, tokenizer, policy, reward_cfg
+        stage_cfg, data_cfg, model_cfg, tokenizer, policy, reward_cfg, rollout_cfg
     )
     return StageParts(datamodule, module)
 
@@ -186,10 +196,11 @@ def run_stage(
         model_cfg=model_cfg,
         stage_dir=stage_dir,
         reward_cfg=container.get("reward"),
+        rollout_cfg=container.get("rollout"),
     )
     resume_from = last_checkpoint(stage_dir)
     resume_step = None
-    if resume_from is not None:
+    if resume_from is not None and resume_from.is_file():  # a directory: DeepSpeed / sharded
         resume_step = int(
             torch.load(resume_from, map_location="cpu", weights_only=False)["global_step"]
         )
@@ -231,12 +242,46 @@ def run_stage(
         "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
         "wall_time_s": round(time.time() - started, 1),
     }
+    _export(trainer, parts.module, tokenizer, stage_dir / HF_DIR, stage_cfg, policy)
     if trainer.is_global_zero:
-        export_hf_checkpoint(
-            parts.module.model, tokenizer, stage_dir / HF_DIR, stage_cfg.lora.merge_on_save
-        )
         atomic_write_json(results_path, results)
+    trainer.strategy.barrier()  # the next phase (every rank) loads rank 0's export
     return results
+
+
+def _export(
+    trainer: L.Trainer,
+    module: L.LightningModule,
+    tokenizer: Any,
+    out_dir: Path,
+    stage_cfg: TrainingConfig,
+    rebuild: Any,
+) -> None:
+    """Rank 0 writes the HF checkpoint. Sharded weights (FSDP, DeepSpeed ZeRO-3) are first
+    gathered in full (a collective: every rank takes part) into a fresh copy of the model on
+    rank 0. Only the unsharded path runs in this repository's tests (no GPU here)."""
+    from lightning.pytorch.strategies import DeepSpeedStrategy, FSDPStrategy
+
+    model: Any = module.model
+    strategy: Any = trainer.strategy
+    sharded = isinstance(strategy, FSDPStrategy) or (
+        isinstance(strategy, DeepSpeedStrategy) and strategy.zero_stage_3
+    )
+    if sharded:
+        if isinstance(strategy, FSDPStrategy):
+            full = strategy.lightning_module_state_dict()
+        else:  # ZeRO-3 partitions every parameter; DeepSpeed gathers them on rank 0
+            full = strategy.deepspeed_engine._zero3_consolidated_16bit_state_dict()
+        if not trainer.is_global_zero:
+            return
+        model = rebuild()
+        keys = {k: k.removeprefix("_forward_module.") for k in full}  # DeepSpeed's wrapper
+        weights = {
+            keys[k][len("model.") :]: v for k, v in full.items() if keys[k].startswith("model.")
+        }
+        model.load_state_dict(weights)  # strict: a key mismatch stops here, not in the export
+    if trainer.is_global_zero:
+        export_hf_checkpoint(model, tokenizer, out_dir, stage_cfg.lora.merge_on_save)
 
 
 def _validate(trainer: L.Trainer, parts: StageParts) -> dict[str, float]:
@@ -259,7 +304,8 @@ def _fit(
         val_before = json.loads(val_before_path.read_text())
     elif has_val and stage_cfg.val_before_training and resume_from is None:
         val_before = _validate(trainer, parts)
-        atomic_write_json(val_before_path, val_before)
+        if is_rank_zero():
+            atomic_write_json(val_before_path, val_before)
     trainer.fit(
         parts.module,
         datamodule=parts.datamodule,

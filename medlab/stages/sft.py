@@ -7,6 +7,10 @@ every trained token of the step, exactly as one big batch would give (tests chec
 
 Logits are computed only at trained positions (the decoder's hidden states are gathered
 before the output projection), which saves the [B, T, V] logits of prompt tokens.
+
+Under DDP each rank gets `micro_batch_size x grad_accum_steps` conversations per step; gradients
+are all-reduced once per step (on the last micro-batch), and the logged train metrics are those
+of the whole global batch (sums over ranks), equal to one process with the same global batch.
 """
 
 from __future__ import annotations
@@ -99,21 +103,31 @@ class SFTModule(L.LightningModule):
             correct += stats.num_correct
         return {"loss": loss, "num_tokens": local_tokens, "num_correct": correct}
 
+    def _global_stats(self, stats: dict[str, torch.Tensor]) -> tuple[float, int, int]:
+        """(loss, trained tokens, correct tokens) of the global batch: one all-reduce."""
+        local = torch.stack(
+            [stats["loss"].float(), stats["num_tokens"].float(), stats["num_correct"].float()]
+        )
+        loss, tokens, correct = sum_over_ranks(self, local).tolist()
+        return loss, int(tokens), int(correct)
+
     # ---- Lightning hooks ------------------------------------------------------------------
     def training_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
         start = time.perf_counter()
         optimizer: Any = self.optimizers()
         scheduler: Any = self.lr_schedulers()
-        stats = self.accumulate_gradients(batch, self.manual_backward)
+        stats = self.accumulate_gradients(batch, step_backward(self, len(batch)))
         optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
-        loss = stats["loss"].item()  # one sync per step, also makes step_time honest on GPU
+        # One sync per step (also makes step_time honest on GPU): every rank's share.
+        loss, num_tokens, num_correct = self._global_stats(stats)
         step_time = time.perf_counter() - start
-        input_tokens = sum(int(mb["input_ids"].numel()) for mb in batch)
-        num_tokens = max(1, int(stats["num_tokens"]))
+        world = self.trainer.world_size
+        input_tokens = sum(int(mb["input_ids"].numel()) for mb in batch) * world  # ~global
+        num_tokens = max(1, num_tokens)
         self.log_dict(
             {
                 "train/loss": loss,
-                "train/mean_token_accuracy": int(stats["num_correct"]) / num_tokens,
+                "train/mean_token_accuracy": num_correct / num_tokens,
                 "train/tokens_per_sec": input_tokens / step_time,
                 "train/step_time": step_time,
                 "train/lr": optimizer.param_groups[0]["lr"],
@@ -146,6 +160,35 @@ class SFTModule(L.LightningModule):
 
     def configure_optimizers(self) -> Any:
         return configure_adamw(self.model, self.cfg)
+
+
+def sum_over_ranks(module: L.LightningModule, values: torch.Tensor) -> torch.Tensor:
+    """`values` summed over data-parallel ranks (unchanged in one process / without trainer)."""
+    if module._trainer is None or module.trainer.world_size == 1:
+        return values
+    return module.trainer.strategy.reduce(values.clone(), reduce_op="sum")
+
+
+def step_backward(module: L.LightningModule, num_micro: int) -> Callable[[torch.Tensor], None]:
+    """`manual_backward` for the `num_micro` micro-batches of one optimizer step.
+
+    Under DDP the gradient all-reduce runs once, on the last micro-batch (the earlier ones run
+    under `no_sync` and accumulate locally); averaging is linear, so the result is the same as
+    syncing every micro-batch. No-op outside DDP (FSDP / DeepSpeed sync their own way).
+    """
+    calls = 0
+    block = getattr(module.trainer.strategy, "block_backward_sync", None)
+
+    def backward(loss: torch.Tensor) -> None:
+        nonlocal calls
+        calls += 1
+        if block is not None and calls < num_micro:
+            with block():
+                module.manual_backward(loss)
+        else:
+            module.manual_backward(loss)
+
+    return backward
 
 
 def optimizer_step(
