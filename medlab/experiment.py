@@ -79,7 +79,34 @@ def _evaluate_phase(
     summary = evaluate_checkpoint(
         _model_config(cfg, checkpoint), eval_cfg, stage_dir / "eval", run_dir / "judge_cache"
     )
-    return headline_metrics(summary)
+    metrics = headline_metrics(summary)
+    _log_eval_metrics(cfg, f"{name}-eval", stage_dir / "eval", metrics)
+    return metrics
+
+
+def _log_eval_metrics(cfg: DictConfig, label: str, eval_dir: Path, metrics: dict) -> None:
+    """Evaluation metrics to W&B (a run per evaluated checkpoint, job_type `<phase>-eval`, in the
+    experiment's group) and to `<eval dir>/csv/metrics.csv`; once per evaluation."""
+    from medlab.checkpointing import is_rank_zero
+    from medlab.logging_setup import build_loggers, finish_loggers
+    from medlab.stages.runner import resolved_container
+
+    numeric = {k: float(v) for k, v in metrics.items() if isinstance(v, (int, float))}
+    if not numeric or not is_rank_zero() or (eval_dir / "csv" / "metrics.csv").is_file():
+        return
+    container = resolved_container(cfg)
+    loggers = build_loggers(
+        container.get("logger") or {},
+        eval_dir,
+        experiment=str(cfg.get("experiment_name", "default")),
+        stage=label,
+        config=container,
+        resume_step=None,
+    )
+    for logger in loggers:
+        logger.log_metrics(numeric, step=0)
+        logger.save()
+    finish_loggers(loggers, failed=False)
 
 
 def _evaluate_baselines_and_report(cfg: DictConfig, run_dir: Path) -> Path | None:
@@ -111,6 +138,7 @@ def _run_evaluate_only(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
     summary = evaluate_checkpoint(model_cfg, eval_cfg, stage_dir / "eval", run_dir / "judge_cache")
     checkpoint = model_cfg.path or f"random init ({model_cfg.name})"
     results = {"stage": "evaluate", "hf_checkpoint": checkpoint, "eval": headline_metrics(summary)}
+    _log_eval_metrics(cfg, "evaluate", stage_dir / "eval", results["eval"])
     atomic_write_json(stage_dir / "results.json", results)
     atomic_write_json(
         run_dir / "manifest.json",

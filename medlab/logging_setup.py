@@ -1,6 +1,7 @@
 """Loggers: Weights & Biases (offline unless `logger.wandb.mode=online`) and CSV in the run dir.
 
-W&B runs are grouped by experiment name with the stage as job_type and get the resolved
+W&B runs are grouped by experiment name (by `logger.wandb.group` if set: `medlab.run` sets it
+to the sweep name in a multirun) with the stage as job_type and get the resolved
 config with secret-looking values removed. The CSV logger appends on resume (Lightning's
 default writer deletes the old file), dropping rows past the step the run resumes from.
 """
@@ -16,6 +17,7 @@ from typing import Any
 
 from lightning.pytorch.loggers import CSVLogger, Logger, WandbLogger
 from lightning.pytorch.loggers.csv_logs import ExperimentWriter
+from lightning.pytorch.loggers.logger import rank_zero_experiment
 
 SECRET_KEY = re.compile(r"(api[_-]?key|token|secret|password|passwd|credential)", re.IGNORECASE)
 REDACTED = "<redacted>"
@@ -46,6 +48,7 @@ class AppendingCSVLogger(CSVLogger):
     """CSVLogger whose metrics.csv survives a resume."""
 
     @property
+    @rank_zero_experiment  # other DDP ranks get a dummy: one metrics.csv, written by rank 0
     def experiment(self) -> Any:
         if self._experiment is None:
             os.makedirs(self.root_dir, exist_ok=True)
@@ -78,7 +81,9 @@ def build_loggers(
 ) -> list[Logger]:
     """CSV (always, `run_dir/csv/metrics.csv`) plus W&B when `logger.wandb.enabled`."""
     csv_logger = AppendingCSVLogger(save_dir=str(run_dir), name="csv", version="")
-    if resume_step is not None:
+    from medlab.checkpointing import is_rank_zero
+
+    if resume_step is not None and is_rank_zero():
         truncate_metrics(Path(csv_logger.log_dir) / "metrics.csv", resume_step)
     loggers: list[Logger] = [csv_logger]
     wandb_cfg = logger_cfg.get("wandb") or {}
@@ -91,12 +96,13 @@ def build_loggers(
             from medlab.checkpointing import atomic_write_text
 
             run_id = uuid.uuid4().hex[:12]
-            atomic_write_text(id_file, run_id)
+            if is_rank_zero():  # only rank 0 starts a W&B run
+                atomic_write_text(id_file, run_id)
         wandb_logger = WandbLogger(
             project=wandb_cfg.get("project", "medlab"),
             entity=wandb_cfg.get("entity"),
             name=f"{experiment}/{stage}",
-            group=experiment,
+            group=wandb_cfg.get("group") or experiment,
             job_type=stage,
             tags=list(wandb_cfg.get("tags") or []),
             save_dir=str(run_dir),

@@ -151,7 +151,10 @@ def test_chat_data_for_dpo_is_a_clear_error(tmp_path):
     from medlab.errors import DataError
 
     with pytest.raises(DataError, match="needs preference pairs"):
-        run_stage(compose_config(["stage=dpo", "logger=csv", *SMALL_MODEL]), tmp_path / "x")
+        run_stage(
+            compose_config(["stage=dpo", "data=medical_sft_sample", "logger=csv", *SMALL_MODEL]),
+            tmp_path / "x",
+        )
 
 
 def test_shipped_medmcqa_sample_trains_as_preferences(tmp_path):

@@ -48,6 +48,11 @@ def test_evaluate_writes_results_and_card_then_reuses_them(tmp_path):
     manifest = json.loads((run_dir / "manifest.json").read_text())
     acc = harness["results"]["medlab_medmcqa_local"]["acc"]
     assert manifest["stages"][0]["eval"]["eval/medlab_medmcqa_local/acc"] == acc
+    import csv
+
+    with (eval_dir / "csv" / "metrics.csv").open() as handle:
+        logged = list(csv.DictReader(handle))
+    assert len(logged) == 1 and float(logged[0]["eval/medlab_medmcqa_local/acc"]) == acc
     card = (run_dir / "report" / "MODEL_CARD.md").read_text()
     assert f"{100 * acc:.2f}" in card and "Frozen policy regression" in card
 
@@ -64,8 +69,11 @@ def test_evaluate_writes_results_and_card_then_reuses_them(tmp_path):
     harness = json.loads((eval_dir / "harness.json").read_text())
     assert harness["n_samples"]["medlab_medmcqa_local"] == 4  # settings changed: re-run
 
-    rebuilt = medlab("+experiment=report", f"report.run_dir={run_dir}", f"hydra.run.dir={tmp_path}/r")
+    rebuilt = medlab(
+        "+experiment=report", f"report.run_dir={run_dir}", f"hydra.run.dir={tmp_path}/r"
+    )
     assert rebuilt.returncode == 0, rebuilt.stderr[-3000:]
+    assert f"model card: {run_dir / 'report' / 'MODEL_CARD.md'}" in rebuilt.stdout
     assert "Frozen policy regression" in (run_dir / "report" / "MODEL_CARD.md").read_text()
 
 

@@ -95,7 +95,16 @@ def test_grpo_with_chat_data_is_a_clear_error(tmp_path):
 
     with pytest.raises(DataError, match="stage grpo needs prompts with a gold answer"):
         run_stage(
-            compose_config(["stage=grpo", "reward=medreason", "logger=csv", *SMALL, *FAST]),
+            compose_config(
+                [
+                    "stage=grpo",
+                    "data=medical_sft_sample",
+                    "reward=medreason",
+                    "logger=csv",
+                    *SMALL,
+                    *FAST,
+                ]
+            ),
             tmp_path / "x",
         )
 
