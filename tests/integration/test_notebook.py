@@ -78,3 +78,24 @@ def test_notebook_runs_on_a_fixture_run(tmp_path, monkeypatch):
     assert len(images) == 3, "policy rates, rule checks and benchmark bars"
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
+
+
+def test_notebook_runs_on_the_committed_tiny_pipeline_example(tmp_path, monkeypatch):
+    """Default run dir: experiments/tiny_pipeline/run_example (stored results of `make run`)."""
+    from nbclient import NotebookClient
+
+    monkeypatch.delenv("MEDLAB_RUN_DIR", raising=False)
+    example = REPO_ROOT / "experiments" / "tiny_pipeline" / "run_example"
+    manifest = json.loads((example / "manifest.json").read_text())
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    NotebookClient(
+        nb,
+        km=_kernel_manager(tmp_path),
+        timeout=300,
+        resources={"metadata": {"path": str(REPO_ROOT / "notebooks")}},
+    ).execute()
+    text = _outputs_text(nb)
+    assert f"run directory: {example}" in text
+    assert f"{len(manifest['stages'])} stages" in text
+    acc = json.loads((example / "afm_sft" / "eval" / "harness.json").read_text())["results"]
+    assert f"{100 * acc['medlab_medmcqa_local']['acc']:.2f}" in text
