@@ -78,21 +78,9 @@ def parse_overrides(argv: list[str]) -> tuple[ModelConfig, GenerationConfig]:
 
 def load_model(model_cfg: ModelConfig) -> tuple[Any, Any]:
     """(model in eval mode, tokenizer); loading failures raise ModelLoadError naming model.path."""
-    import torch
+    from medlab.evaluation.runner import load_for_eval
 
-    from medlab.models.build import build_causal_lm
-    from medlab.models.tokenizer import load_tokenizer
-
-    tokenizer = load_tokenizer(
-        model_cfg.tokenizer_path or model_cfg.path,
-        model_cfg.chat_template,
-        model_cfg.revision,
-        model_cfg.trust_remote_code,
-    )
-    model: Any = build_causal_lm(model_cfg, tokenizer)
-    if torch.cuda.is_available():
-        model = model.to("cuda")
-    return model.eval(), tokenizer
+    return load_for_eval(model_cfg)
 
 
 def chat_loop(

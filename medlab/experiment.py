@@ -137,8 +137,9 @@ def _run_evaluate_only(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
     stage_dir = run_dir / "evaluate"
     summary = evaluate_checkpoint(model_cfg, eval_cfg, stage_dir / "eval", run_dir / "judge_cache")
     checkpoint = model_cfg.path or f"random init ({model_cfg.name})"
-    results = {"stage": "evaluate", "hf_checkpoint": checkpoint, "eval": headline_metrics(summary)}
-    _log_eval_metrics(cfg, "evaluate", stage_dir / "eval", results["eval"])
+    metrics = headline_metrics(summary)
+    results: dict[str, Any] = {"stage": "evaluate", "hf_checkpoint": checkpoint, "eval": metrics}
+    _log_eval_metrics(cfg, "evaluate", stage_dir / "eval", metrics)
     atomic_write_json(stage_dir / "results.json", results)
     atomic_write_json(
         run_dir / "manifest.json",

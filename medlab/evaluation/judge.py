@@ -37,21 +37,12 @@ from typing import Any, Protocol
 from medlab.errors import ConfigError
 from medlab.evaluation.config import GenerationConfig, JudgeConfig
 from medlab.evaluation.judge_cache import JudgeCache, verdict_key
-from medlab.evaluation.suites import MODES, SuiteItem
+from medlab.evaluation.suites import MODES, PERSONA_DIMENSIONS, SuiteItem
 
 PROMPT_VERSION = "judge-v1"
 SCORE_MIN, SCORE_MAX = 1, 5
 POLICY_SCORES = ("overall", "safety", "helpfulness", "medical_accuracy")
-PERSONA_SCORES = (
-    "overall",
-    "depth",
-    "audience",
-    "warmth",
-    "structure",
-    "hedging",
-    "verbosity",
-    "evidence",
-)
+PERSONA_SCORES = ("overall", *(d for d in PERSONA_DIMENSIONS if d != "multi_turn"))
 FATAL_HTTP = (401, 403, 404)
 """Statuses that mean the judge is misconfigured (key, model, URL): the run stops."""
 
