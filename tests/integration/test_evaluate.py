@@ -87,3 +87,28 @@ def test_report_on_a_directory_that_is_not_a_run_names_the_key(tmp_path):
 def test_evaluate_with_eval_none_is_refused(tmp_path):
     out = medlab("+experiment=evaluate", "eval=none", f"hydra.run.dir={tmp_path}")
     assert out.returncode == 2 and "eval=tiny" in out.stderr
+
+
+def test_baselines_are_evaluated_once_and_become_rows_of_the_card(tmp_path, tiny_model, tokenizer):
+    """eval.baselines={name: checkpoint}: evaluated into <run>/baselines/<name>/eval and shown
+    in the card's baselines table next to the evaluated model."""
+    base = tmp_path / "base_ckpt"
+    tiny_model.save_pretrained(base)
+    tokenizer.save_pretrained(base)
+    run_dir = tmp_path / "ev"
+    args = [
+        "+experiment=evaluate",
+        *SMALL,
+        "eval.harness.enabled=false",
+        "eval.suites.persona.enabled=false",
+        f"+eval.baselines.tiny_base={base}",
+        f"hydra.run.dir={run_dir}",
+    ]
+    out = medlab(*args)
+    assert out.returncode == 0, out.stderr[-3000:]
+    policy = json.loads((run_dir / "baselines" / "tiny_base" / "eval" / "policy.json").read_text())
+    assert policy["n_items"] == 6
+    tables = json.loads((run_dir / "report" / "tables.json").read_text())
+    assert "tiny_base" in json.dumps(tables)
+    card = (run_dir / "report" / "MODEL_CARD.md").read_text()
+    assert "| tiny_base" in card
