@@ -28,10 +28,13 @@ from medlab.stages.reference import ReferenceModel
 from medlab.stages.sft import (
     configure_adamw,
     optimizer_step,
+    replay_last,
     step_backward,
     sum_over_ranks,
     trained_token_logits,
+    validation_replays,
 )
+from medlab.stages.trainer import shard_model
 
 IGNORE_INDEX = -100
 VAL_KEYS = (
@@ -155,6 +158,7 @@ class DPOModule(L.LightningModule):
             k: torch.zeros((), device=self.device, dtype=torch.float64)
             for k in (*VAL_KEYS, "pairs")
         }
+        self._val_replays = validation_replays(self)
 
     def validation_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
         for mb in batch:
@@ -162,6 +166,7 @@ class DPOModule(L.LightningModule):
             for key, value in stats.items():
                 self._val_sums[key] += value.double().sum()
             self._val_sums["pairs"] += out.losses.shape[0]
+        replay_last(self, batch_idx, self._val_replays, lambda: list(map(self.pair_outputs, batch)))
 
     def on_validation_epoch_end(self) -> None:
         reduced = {
@@ -180,6 +185,9 @@ class DPOModule(L.LightningModule):
         }
         for key, name in names.items():
             self.log(name, (reduced[key] / pairs).float(), prog_bar=key in ("loss", "accuracies"))
+
+    def configure_model(self) -> None:
+        shard_model(self)
 
     def configure_optimizers(self) -> Any:
         return configure_adamw(self.model, self.cfg)

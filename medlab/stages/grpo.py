@@ -33,7 +33,16 @@ from medlab.config import GRPOConfig
 from medlab.losses.grpo import grpo_loss
 from medlab.rollout.backend import GenerationBackend, SamplingConfig, completion_mask
 from medlab.rollout.types import Rollout
-from medlab.stages.sft import configure_adamw, optimizer_step, step_backward, sum_over_ranks
+from medlab.stages.sft import (
+    configure_adamw,
+    optimizer_step,
+    replay_last,
+    step_backward,
+    sum_over_ranks,
+    through_root,
+    validation_replays,
+)
+from medlab.stages.trainer import shard_model
 
 RewardFn = Callable[..., list]
 
@@ -55,6 +64,19 @@ def completion_logps(
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
     """Per-token log-probs [b, Lc] of the completion tokens (0 where mask is 0), and the
     per-token entropy [b, Lc] if asked. Logits only at the active positions."""
+    return through_root(  # type: ignore[no-any-return]
+        model, _completion_logps, prompt_ids, prompt_mask, completion_ids, mask, with_entropy
+    )
+
+
+def _completion_logps(
+    model: torch.nn.Module,
+    prompt_ids: torch.Tensor,
+    prompt_mask: torch.Tensor,
+    completion_ids: torch.Tensor,
+    mask: torch.Tensor,
+    with_entropy: bool,
+) -> tuple[torch.Tensor, torch.Tensor | None]:
     input_ids = torch.cat([prompt_ids, completion_ids], dim=1)  # [b, Lp + Lc]
     attention = torch.cat([prompt_mask, torch.ones_like(completion_ids)], dim=1)
     position_ids = (attention.cumsum(-1) - 1).clamp(min=0)
@@ -349,6 +371,7 @@ class GRPOModule(L.LightningModule):
     # ---- validation ------------------------------------------------------------------------
     def on_validation_epoch_start(self) -> None:
         self._val = {}
+        self._val_replays = validation_replays(self)
 
     def validation_step(self, batch: dict[str, Any], batch_idx: int) -> None:
         greedy = SamplingConfig(self.cfg.max_completion_length)
@@ -360,6 +383,9 @@ class GRPOModule(L.LightningModule):
             scored = values[~values.isnan()]
             acc = self._val.setdefault(key, torch.zeros(2, dtype=torch.float64))
             acc += torch.tensor([float(scored.sum()), float(scored.numel())], dtype=torch.float64)
+        replay_last(
+            self, batch_idx, self._val_replays, lambda: self.make_rollout(batch, 1, greedy, True)
+        )
 
     def on_validation_epoch_end(self) -> None:
         for key, acc in self._val.items():
@@ -376,6 +402,9 @@ class GRPOModule(L.LightningModule):
         # their completions do not share rank 0's random draws (one process is unchanged).
         if self.trainer.world_size > 1 and self.global_rank > 0:
             torch.manual_seed(torch.initial_seed() + 7919 * self.global_rank)
+
+    def configure_model(self) -> None:
+        shard_model(self)
 
     def configure_optimizers(self) -> Any:
         return configure_adamw(self.model, self.cfg)

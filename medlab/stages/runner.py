@@ -260,15 +260,16 @@ def _export(
     """Rank 0 writes the HF checkpoint. Sharded weights (FSDP, DeepSpeed ZeRO-3) are first
     gathered in full (a collective: every rank takes part) into a fresh copy of the model on
     rank 0. Only the unsharded path runs in this repository's tests (no GPU here)."""
-    from lightning.pytorch.strategies import DeepSpeedStrategy, FSDPStrategy
+    from lightning.pytorch.strategies import DeepSpeedStrategy, FSDPStrategy, ModelParallelStrategy
 
     model: Any = module.model
     strategy: Any = trainer.strategy
-    sharded = isinstance(strategy, FSDPStrategy) or (
+    gathers = (FSDPStrategy, ModelParallelStrategy)  # full state dict on rank 0 (FSDP1 / FSDP2)
+    sharded = isinstance(strategy, gathers) or (
         isinstance(strategy, DeepSpeedStrategy) and strategy.zero_stage_3
     )
     if sharded:
-        if isinstance(strategy, FSDPStrategy):
+        if isinstance(strategy, gathers):
             full = strategy.lightning_module_state_dict()
         else:  # ZeRO-3 partitions every parameter; DeepSpeed gathers them on rank 0
             full = strategy.deepspeed_engine._zero3_consolidated_16bit_state_dict()

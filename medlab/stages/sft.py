@@ -11,6 +11,9 @@ before the output projection), which saves the [B, T, V] logits of prompt tokens
 Under DDP each rank gets `micro_batch_size x grad_accum_steps` conversations per step; gradients
 are all-reduced once per step (on the last micro-batch), and the logged train metrics are those
 of the whole global batch (sums over ranks), equal to one process with the same global batch.
+Under FSDP2 (`FullShardStrategy`) too (tests/integration/test_fsdp.py): the helpers here, shared
+by all stages, run the decoder + head calls through the sharded root (`through_root`) and give
+every rank as many validation forwards (`validation_replays`, `replay_last`).
 """
 
 from __future__ import annotations
@@ -26,12 +29,34 @@ import torch
 from medlab.config import SFTConfig, TrainingConfig
 from medlab.data.collate import MicroBatch
 from medlab.losses.sft import IGNORE_INDEX, TokenCEStats, token_cross_entropy
+from medlab.stages.trainer import shard_model
+
+# Name of the method `shard_model` (medlab.stages.trainer) registers on an FSDP2-sharded model.
+SHARDED_CALL = "medlab_sharded_call"
+
+
+def through_root(model: torch.nn.Module, fn: Callable[..., Any], *args: Any) -> Any:
+    """`fn(model, *args)`; on an FSDP2-sharded model inside the root's forward hooks.
+
+    medlab calls the decoder and the output head separately (logits only where needed), which
+    bypasses the root's `forward`; FSDP2 would then leave the root's own weights (embeddings,
+    final norm, head) sharded and never reduce their gradients. The registered method runs the
+    root's pre-/post-forward hooks around `fn` instead.
+    """
+    call = getattr(model, SHARDED_CALL, None)
+    return call(fn, *args) if call is not None else fn(model, *args)
 
 
 def trained_token_logits(
     model: torch.nn.Module, batch: MicroBatch
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """(logits [N, V], targets [N]) at the N positions of `batch` that carry a loss."""
+    return through_root(model, _trained_token_logits, batch)  # type: ignore[no-any-return]
+
+
+def _trained_token_logits(
+    model: torch.nn.Module, batch: MicroBatch
+) -> tuple[torch.Tensor, torch.Tensor]:
     decoder = model.get_decoder()  # type: ignore[operator]
     head = model.get_output_embeddings()  # type: ignore[operator]
     hidden = decoder(
@@ -143,12 +168,16 @@ class SFTModule(L.LightningModule):
         self._val_sums = [
             torch.zeros((), device=self.device, dtype=torch.float64) for _ in range(3)
         ]
+        self._val_replays = validation_replays(self)
 
     def validation_step(self, batch: list[MicroBatch], batch_idx: int) -> None:
         for mb in batch:
             stats = self.micro_batch_stats(mb)
             for acc, value in zip(self._val_sums, stats, strict=True):
                 acc += value.detach().double()
+        replay_last(
+            self, batch_idx, self._val_replays, lambda: list(map(self.micro_batch_stats, batch))
+        )
 
     def on_validation_epoch_end(self) -> None:
         loss_sum, count, correct = (
@@ -157,6 +186,9 @@ class SFTModule(L.LightningModule):
         count = count.clamp(min=1)
         self.log("val/loss", (loss_sum / count).float(), prog_bar=True, on_epoch=True)
         self.log("val/mean_token_accuracy", (correct / count).float(), on_epoch=True)
+
+    def configure_model(self) -> None:
+        shard_model(self)
 
     def configure_optimizers(self) -> Any:
         return configure_adamw(self.model, self.cfg)
@@ -167,6 +199,36 @@ def sum_over_ranks(module: L.LightningModule, values: torch.Tensor) -> torch.Ten
     if module._trainer is None or module.trainer.world_size == 1:
         return values
     return module.trainer.strategy.reduce(values.clone(), reduce_op="sum")
+
+
+def validation_replays(module: L.LightningModule) -> int:
+    """Extra validation steps this rank replays so that every rank runs as many (0 unless
+    FSDP2-sharded). Call in `on_validation_epoch_start`: a collective, before any forward.
+
+    A sharded forward is a collective (each unit all-gathers its weights), so every rank must
+    run the same number. `rank_slice` gives ranks held-out shards that differ by up to one item
+    (5 items on 2 ranks: 3 / 2), so the short ranks replay their last step (`replay_last`) with
+    the result discarded: the metrics are those of the real items only.
+    """
+    if module._trainer is None or module.trainer.world_size == 1:
+        return 0
+    if getattr(module.model, SHARDED_CALL, None) is None:
+        return 0
+    mine = int(module.trainer.num_val_batches[0])
+    most = torch.tensor(mine, device=module.device)
+    torch.distributed.all_reduce(most, op=torch.distributed.ReduceOp.MAX)
+    return int(most) - mine
+
+
+def replay_last(
+    module: L.LightningModule, batch_idx: int, replays: int, step: Callable[[], Any]
+) -> None:
+    """After this rank's last validation batch, run `step` `replays` times (no grad, the
+    result discarded): see `validation_replays`."""
+    if replays and batch_idx + 1 == int(module.trainer.num_val_batches[0]):
+        with torch.no_grad():
+            for _ in range(replays):
+                step()
 
 
 def step_backward(module: L.LightningModule, num_micro: int) -> Callable[[torch.Tensor], None]:

@@ -2,14 +2,17 @@
 
 The `hardware` node is passed to `lightning.Trainer` as keyword arguments (accelerator,
 devices, num_nodes, precision, strategy). A `strategy` given as a mapping with `_target_`
-(FSDPStrategy, DDPStrategy, DeepSpeedStrategy, ...) is built with `hydra.utils.instantiate`
-first, so its own arguments (sharding, wrap policy, process group backend) live in the config.
+(FullShardStrategy, DDPStrategy, DeepSpeedStrategy, ...) is built with
+`hydra.utils.instantiate` first, so its own arguments (activation checkpointing, process group
+backend) live in the config. `FullShardStrategy` + `shard_model` are medlab's FSDP (FSDP2).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
+import types
 import warnings
 from pathlib import Path
 from typing import Any
@@ -18,10 +21,13 @@ import lightning as L
 import torch
 from lightning.pytorch.callbacks import Callback, ModelCheckpoint, TQDMProgressBar
 from lightning.pytorch.loggers import Logger
+from lightning.pytorch.strategies import ModelParallelStrategy
 from lightning.pytorch.utilities.exceptions import MisconfigurationException
 
 from medlab.checkpointing import AtomicCheckpointIO
 from medlab.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 CHECKPOINT_DIR = "checkpoints"
 
@@ -67,24 +73,85 @@ def build_strategy(strategy: Any) -> Any:
         ) from exc
 
 
-def _refuse_fsdp(strategy: Any) -> None:
-    """Lightning 2.6's FSDPStrategy cannot run medlab's stages, so stop before any GPU time.
+class FullShardStrategy(ModelParallelStrategy):
+    """FSDP full shard for medlab's stages: FSDP2 `fully_shard` over every rank, no tensor
+    parallelism; checkpoints and exports hold full (gathered) weights.
 
-    Every medlab stage optimises by hand: one `training_step` runs several micro-batch
-    backwards and clips by norm. Lightning runs `training_step` inside the root FSDP forward,
-    and a backward there breaks FSDP's hooks (Lightning issue #19626, open); FSDPPrecision also
-    refuses norm clipping. Supporting it means routing each micro-batch forward through the
-    root FSDP module and clipping with `clip_grad_norm_` of that module (not done: no GPU here
-    to test it). The config still composes and its strategy builds (tests check both).
+    Lightning's FSDPStrategy (FSDP1) cannot run medlab's stages (several micro-batch backwards
+    per step; Lightning issue #19626). FSDP2 shards per module instead: `shard_model` (each
+    stage's `configure_model`) makes every ``*DecoderLayer`` and then the whole model one unit,
+    each micro-batch forward gathers and frees its units, and gradients are reduce-scattered
+    (averaged over ranks, as DDP does). `activation_checkpointing` recomputes each decoder
+    layer in the backward (Hugging Face's gradient checkpointing, non-reentrant).
+    """
+
+    def __init__(
+        self, activation_checkpointing: bool = False, process_group_backend: str | None = None
+    ) -> None:
+        super().__init__(
+            tensor_parallel_size=1,
+            save_distributed_checkpoint=False,
+            process_group_backend=process_group_backend,
+        )
+        self.activation_checkpointing = activation_checkpointing
+
+    def setup_environment(self) -> None:
+        # every process is one data-parallel shard (Lightning's default is one per node)
+        self._data_parallel_size = self.num_nodes * self.num_processes
+        super().setup_environment()
+
+
+def shard_model(module: L.LightningModule) -> None:
+    """`configure_model` of every stage: FSDP2-shard `module.model` under FullShardStrategy.
+
+    No-op under any other strategy, and on a model sharded already (Lightning calls the hook
+    again for `validate` after `fit`). Registers `medlab.stages.sft.SHARDED_CALL` so medlab's
+    decoder + head calls run inside the root unit's hooks (see `through_root`).
+    """
+    from torch.distributed.fsdp import FSDPModule, fully_shard, register_fsdp_forward_method
+
+    from medlab.stages.sft import SHARDED_CALL
+
+    strategy = module._trainer.strategy if module._trainer is not None else None
+    model: Any = module.model
+    if not isinstance(strategy, FullShardStrategy) or isinstance(model, FSDPModule):
+        return
+    if strategy.activation_checkpointing:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+    assert module.device_mesh is not None  # set by ModelParallelStrategy before this hook
+    mesh = module.device_mesh["data_parallel"]
+    layers = [m for m in model.modules() if decoder_layer_policy(m, False, 0)]
+    for layer in layers:
+        fully_shard(layer, mesh=mesh)
+    fully_shard(model, mesh=mesh)
+    log.info(
+        "FSDP2 full shard over %d ranks: %d decoder layers + root, activation checkpointing %s",
+        mesh.size(),
+        len(layers),
+        "on" if strategy.activation_checkpointing else "off",
+    )
+    setattr(model, SHARDED_CALL, types.MethodType(_call_on, model))
+    register_fsdp_forward_method(model, SHARDED_CALL)
+
+
+def _call_on(model: torch.nn.Module, fn: Any, *args: Any) -> Any:
+    return fn(model, *args)
+
+
+def _refuse_fsdp(strategy: Any) -> None:
+    """Lightning 2.6's FSDPStrategy (FSDP1) cannot run medlab's stages: stop before GPU time.
+
+    Lightning runs `training_step` inside the root FSDP1 forward, and the micro-batch
+    backwards there break FSDP's hooks (Lightning issue #19626); FSDPPrecision also refuses
+    norm clipping. `FullShardStrategy` (FSDP2) does the same sharding and works.
     """
     from lightning.pytorch.strategies import FSDPStrategy
 
     if isinstance(strategy, FSDPStrategy) or strategy in ("fsdp", "fsdp_cpu_offload"):
         raise ConfigError(
-            "hardware.strategy: FSDP is not supported yet: medlab's stages run several "
-            "micro-batch backwards per step (manual optimisation), which Lightning's "
-            "FSDPStrategy cannot do (Lightning issue #19626). Use hardware=gpu_8x_ddp (with "
-            "stage.lora.enabled=true for 4-5B models) or hardware=mi300x_8x."
+            "hardware.strategy: Lightning's FSDPStrategy cannot run medlab's stages (several "
+            "micro-batch backwards per step, Lightning issue #19626). Use "
+            "_target_: medlab.stages.trainer.FullShardStrategy (FSDP2), as hardware=gpu_8x_fsdp."
         )
 
 

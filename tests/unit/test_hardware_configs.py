@@ -14,24 +14,31 @@ import pytest
 import torch
 from hydra import compose, initialize_config_dir
 from hydra.utils import instantiate
-from lightning.pytorch.strategies import DDPStrategy, FSDPStrategy, SingleDeviceStrategy
+from lightning.pytorch.strategies import DDPStrategy, SingleDeviceStrategy
 from omegaconf import OmegaConf
 
 from medlab.checkpointing import AtomicCheckpointIO
 from medlab.errors import ConfigError
-from medlab.stages.trainer import build_strategy, build_trainer, decoder_layer_policy
+from medlab.stages.trainer import (
+    FullShardStrategy,
+    build_strategy,
+    build_trainer,
+    decoder_layer_policy,
+)
 from tests.conftest import CONF_DIR, compose_config
 
 HARDWARE = sorted(p.stem for p in (CONF_DIR / "hardware").glob("*.yaml"))
 
+FULL_SHARD = "medlab.stages.trainer.FullShardStrategy"
+FULL_SHARD_ARGS = {"activation_checkpointing": True, "process_group_backend": "nccl"}
 # name: (accelerator, devices, precision, strategy _target_ or name, strategy arguments)
 EXPECTED = {
     "cpu": ("cpu", 1, "32-true", "auto", {}),
     "cpu_2x_ddp": ("cpu", 2, "32-true", "DDPStrategy", {"process_group_backend": "gloo"}),
     "gpu_1x": ("gpu", 1, "bf16-mixed", "auto", {}),
     "gpu_8x_ddp": ("gpu", 8, "bf16-mixed", "DDPStrategy", {"process_group_backend": "nccl"}),
-    "gpu_8x_fsdp": ("gpu", 8, "bf16-mixed", "FSDPStrategy", {"sharding_strategy": "FULL_SHARD"}),
-    "mi300x_8x": ("gpu", 8, "bf16-mixed", "DDPStrategy", {"process_group_backend": "nccl"}),
+    "gpu_8x_fsdp": ("gpu", 8, "bf16-mixed", FULL_SHARD, FULL_SHARD_ARGS),
+    "mi300x_8x": ("gpu", 8, "bf16-mixed", FULL_SHARD, FULL_SHARD_ARGS),
     "deepspeed_zero3": ("gpu", 8, "bf16-mixed", "DeepSpeedStrategy", {"stage": 3}),
 }
 
@@ -59,23 +66,21 @@ def test_hardware_config_composes_to_its_promise(name):
     if strategy == "auto":
         assert node["strategy"] == "auto"
         return
-    assert node["strategy"]["_target_"] == f"lightning.pytorch.strategies.{strategy}"
+    target = strategy if "." in strategy else f"lightning.pytorch.strategies.{strategy}"
+    assert node["strategy"]["_target_"] == target
     for key, value in arguments.items():
         assert node["strategy"][key] == value, key
 
 
-def test_fsdp_strategy_builds_full_shard_with_activation_checkpointing():
-    strategy = build_strategy(hardware_node("gpu_8x_fsdp")["strategy"])
-    assert isinstance(strategy, FSDPStrategy)
-    assert strategy.sharding_strategy.name == "FULL_SHARD"
-    assert strategy._state_dict_type == "full"
-    assert strategy._activation_checkpointing_kwargs, "activation checkpointing is on"
-    for policy in (
-        strategy.kwargs["auto_wrap_policy"],
-        strategy._activation_checkpointing_kwargs["auto_wrap_policy"],
-    ):
-        assert policy.func is decoder_layer_policy  # a Hydra partial, callable as torch calls it
-        assert policy(module=None, recurse=True, nonwrapped_numel=0) is True
+@pytest.mark.parametrize("name", ["gpu_8x_fsdp", "mi300x_8x"])
+def test_fsdp_strategy_builds_full_shard_with_activation_checkpointing(name):
+    """FSDP2 over every rank (no tensor parallelism), full-weight checkpoints, nccl / RCCL."""
+    strategy = build_strategy(hardware_node(name)["strategy"])
+    assert isinstance(strategy, FullShardStrategy)
+    assert strategy.activation_checkpointing is True
+    assert strategy._tensor_parallel_size == 1
+    assert strategy._save_distributed_checkpoint is False  # last.ckpt: one full file
+    assert strategy._process_group_backend == "nccl"
 
 
 def test_decoder_layer_policy_picks_each_transformer_block(tiny_model):
@@ -89,9 +94,7 @@ def test_decoder_layer_policy_picks_each_transformer_block(tiny_model):
     assert decoder_layer_policy(tiny_model, recurse=True, nonwrapped_numel=0)  # keeps descending
 
 
-@pytest.mark.parametrize(
-    ("name", "backend"), [("gpu_8x_ddp", "nccl"), ("mi300x_8x", "nccl"), ("cpu_2x_ddp", "gloo")]
-)
+@pytest.mark.parametrize(("name", "backend"), [("gpu_8x_ddp", "nccl"), ("cpu_2x_ddp", "gloo")])
 def test_ddp_strategies_build_with_their_backend(name, backend):
     strategy = build_strategy(hardware_node(name)["strategy"])
     assert isinstance(strategy, DDPStrategy) and strategy._process_group_backend == backend
@@ -131,10 +134,30 @@ def test_deepspeed_without_the_package_says_how_to_install_it(tmp_path):
         small_trainer(hardware_node("deepspeed_zero3"), tmp_path)
 
 
-def test_fsdp_is_refused_with_the_reason_before_any_gpu_time(tmp_path):
-    """Lightning's FSDPStrategy cannot run manual-optimisation micro-batches (issue #19626)."""
-    with pytest.raises(ConfigError, match=r"^hardware\.strategy: FSDP is not supported yet.*19626"):
-        small_trainer(hardware_node("gpu_8x_fsdp"), tmp_path)
+def test_lightning_fsdp_is_refused_with_the_way_out_before_any_gpu_time(tmp_path):
+    """Lightning's FSDPStrategy (FSDP1) cannot run manual-optimisation micro-batches (issue
+    #19626); the message names medlab's FullShardStrategy."""
+    node = hardware_node(
+        "gpu_8x_fsdp", "hardware.strategy={_target_: lightning.pytorch.strategies.FSDPStrategy}"
+    )
+    with pytest.raises(ConfigError, match=r"^hardware\.strategy: .*19626.*FullShardStrategy"):
+        small_trainer(node, tmp_path)
+
+
+def test_fsdp_config_made_cpu_sized_builds_a_two_process_full_shard_trainer(tmp_path):
+    """What tests/integration/test_fsdp.py runs: gpu_8x_fsdp on 2 CPU processes over gloo."""
+    node = hardware_node(
+        "gpu_8x_fsdp",
+        "hardware.accelerator=cpu",
+        "hardware.devices=2",
+        "hardware.precision=32-true",
+        "hardware.strategy.process_group_backend=gloo",
+    )
+    trainer = small_trainer(node, tmp_path)
+    assert isinstance(trainer.strategy, FullShardStrategy)
+    assert trainer.num_devices == 2 and trainer.world_size == 2
+    assert trainer.strategy._process_group_backend == "gloo"
+    assert isinstance(trainer.strategy.checkpoint_io, AtomicCheckpointIO)  # last.ckpt atomic
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has a GPU")

@@ -1,0 +1,135 @@
+"""FSDP full shard on CPU: 2 gloo processes under `hardware=gpu_8x_fsdp` give what 1 process gives.
+
+The sft -> dpo part of test_ddp's pipeline (3 + 3 optimizer steps, same inputs, same helpers)
+runs twice:
+
+- 2 processes through the real CLI with the FSDP hardware file made CPU-sized:
+  ``python -m medlab.run +experiment=ddp_check_2 hardware=gpu_8x_fsdp hardware.accelerator=cpu
+  hardware.devices=2 hardware.precision=32-true hardware.strategy.process_group_backend=gloo
+  ~phases.grpo`` (FSDP2 `fully_shard` of every decoder layer and of the root, activation
+  checkpointing on), 2 examples per rank per step;
+- 1 process, in this pytest process, 4 examples per step: the same global batch.
+
+The DPO held-out set has 5 pairs, split 3 / 2 over the ranks (SFT keeps 4 of its 5
+conversations: 2 / 2): under FSDP every forward is a collective, so this also checks that
+validation does not hang on uneven shards and that the forward rank 1 replays adds nothing to
+the held-out metrics (DPO `val_loss_after`).
+
+Tolerance: as test_ddp (`LOSS_ATOL` = `WEIGHT_ATOL` = 1e-4; float32 sums in another order).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from types import SimpleNamespace
+
+import pytest
+import torch
+from hydra import compose, initialize_config_dir
+from safetensors.torch import load_file
+
+from medlab.experiment import run_experiment
+from tests.conftest import CONF_DIR, REPO_ROOT
+from tests.integration.test_ddp import LOSS_ATOL, WEIGHT_ATOL, _write_inputs, results, series
+
+FSDP_ON_CPU = [
+    "hardware=gpu_8x_fsdp",
+    "hardware.accelerator=cpu",
+    "hardware.devices=2",
+    "hardware.precision=32-true",
+    "hardware.strategy.process_group_backend=gloo",
+]
+SHARDED = "FSDP2 full shard over 2 ranks: 2 decoder layers + root, activation checkpointing on"
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fsdp")
+    conf = _write_inputs(root)
+    one, two = root / "one", root / "two"
+    started = time.perf_counter()
+    env = dict(os.environ, HF_HUB_OFFLINE="1", WANDB_MODE="offline")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medlab.run",
+            f"hydra.searchpath=[file://{conf}]",
+            "+experiment=ddp_check_2",
+            *FSDP_ON_CPU,
+            "~phases.grpo",
+            f"hydra.run.dir={two}",
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr[-4000:]
+    two_s = time.perf_counter() - started
+    with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
+        cfg = compose(
+            config_name="config",
+            overrides=[
+                f"hydra.searchpath=[file://{conf}]",
+                "+experiment=ddp_check_1",
+                "hardware=cpu",
+                "~phases.grpo",
+            ],
+        )
+    run_experiment(cfg, one)
+    print(
+        f"2-process FSDP CLI run {two_s:.1f} s, "
+        f"1-process run {time.perf_counter() - started - two_s:.1f} s"
+    )
+    return SimpleNamespace(one=one, two=two, stdout=out.stdout, stderr=out.stderr)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("phase", ["sft", "dpo"])
+def test_fsdp_follows_the_one_process_loss_trajectory(runs, phase):
+    # both ranks sharded the model (2 decoder layers + root) with activation checkpointing
+    for log in ("run.log", "train_ddp_process_1.log"):
+        assert (runs.two / log).read_text().count(SHARDED) == 2, log  # once per phase
+    one, two = series(runs.one / phase, "train/loss"), series(runs.two / phase, "train/loss")
+    assert len(one) == len(two) == 3
+    assert one[0] != one[-1]  # the loss moved: the comparison is not of constants
+    assert two == pytest.approx(one, abs=LOSS_ATOL)
+    a, b = results(runs.one, phase), results(runs.two, phase)
+    assert b["steps"] == 3
+    assert b["val_loss_after"] == pytest.approx(a["val_loss_after"], abs=LOSS_ATOL)
+    if phase == "sft":  # held-out loss before training: sharded val set, reduced sums
+        assert b["val_loss_before"] == pytest.approx(a["val_loss_before"], abs=LOSS_ATOL)
+    else:
+        key = "rewards/margins"
+        assert series(runs.two / phase, key) == pytest.approx(
+            series(runs.one / phase, key), abs=LOSS_ATOL
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("phase", ["sft", "dpo"])
+def test_fsdp_export_is_the_full_trained_model(runs, phase):
+    """The HF checkpoint of the sharded run holds every weight, gathered in full, and they are
+    the 1-process run's trained weights; it loads with AutoModelForCausalLM."""
+    from transformers import AutoModelForCausalLM
+
+    one = load_file(str(runs.one / phase / "hf_checkpoint" / "model.safetensors"))
+    two_dir = runs.two / phase / "hf_checkpoint"
+    assert (two_dir / "COMPLETE").is_file()
+    two = load_file(str(two_dir / "model.safetensors"))
+    assert one.keys() == two.keys()
+    for key in one:
+        assert two[key].shape == one[key].shape, key  # full tensors, not rank 0's shard
+    worst = max(float((one[k] - two[k]).abs().max()) for k in one)
+    assert worst <= WEIGHT_ATOL, worst
+    loaded = AutoModelForCausalLM.from_pretrained(str(two_dir)).state_dict()
+    for key, value in one.items():
+        assert torch.allclose(loaded[key], value, atol=WEIGHT_ATOL), key
+    if phase == "dpo":
+        sft = load_file(str(runs.two / "sft" / "hf_checkpoint" / "model.safetensors"))
+        assert max(float((sft[k] - two[k]).abs().max()) for k in two) > 10 * WEIGHT_ATOL
