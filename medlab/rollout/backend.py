@@ -73,10 +73,23 @@ class HFGenerateBackend:
                 eos_token_id=eos_token_ids,
                 pad_token_id=pad_token_id,
                 use_cache=True,
+                # Sharded weights: every forward is a collective, so a rank whose sequences all
+                # ended must keep stepping until every rank is done (else the others hang).
+                synced_gpus=is_sharded(model),
             )
         finally:
             model.train(was_training)
         return out[:, prompt_ids.shape[1] :]
+
+
+def is_sharded(model: torch.nn.Module) -> bool:
+    """True when FSDP (1 or 2) shards `model` over more than one process."""
+    import torch.distributed as dist
+    from torch.distributed.fsdp import FSDPModule, FullyShardedDataParallel
+
+    if not (dist.is_available() and dist.is_initialized() and dist.get_world_size() > 1):
+        return False
+    return any(isinstance(m, (FSDPModule, FullyShardedDataParallel)) for m in model.modules())
 
 
 def completion_mask(

@@ -133,3 +133,43 @@ def test_fsdp_export_is_the_full_trained_model(runs, phase):
     if phase == "dpo":
         sft = load_file(str(runs.two / "sft" / "hf_checkpoint" / "model.safetensors"))
         assert max(float((sft[k] - two[k]).abs().max()) for k in two) > 10 * WEIGHT_ATOL
+
+
+@pytest.mark.slow
+def test_grpo_with_hf_generate_runs_under_fsdp(tmp_path):
+    """GRPO with the real Hugging Face `generate` (not the scripted backend) on 2 sharded ranks:
+    every generate step is a collective, so `synced_gpus` (set by `is_sharded`) must keep the
+    ranks in step. The run must finish its 2 steps and export a complete, loadable checkpoint
+    instead of hanging (the subprocess timeout fails the test)."""
+    from transformers import AutoModelForCausalLM
+
+    conf = _write_inputs(tmp_path)
+    run_dir = tmp_path / "grpo_fsdp"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "medlab.run",
+            f"hydra.searchpath=[file://{conf}]",
+            "+experiment=ddp_check_2",
+            *FSDP_ON_CPU,
+            "~phases.sft",
+            "~phases.dpo",
+            "~rollout",
+            "stage.max_completion_length=12",
+            f"hydra.run.dir={run_dir}",
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=dict(os.environ, HF_HUB_OFFLINE="1", WANDB_MODE="offline"),
+    )
+    assert out.returncode == 0, out.stderr[-4000:]
+    for log in ("run.log", "train_ddp_process_1.log"):  # both ranks sharded the model
+        assert (run_dir / log).read_text().count(SHARDED) == 1, log
+    done = results(run_dir, "grpo")
+    assert done["steps"] == 2
+    assert done["val_after"]["val/completion_length_mean"] == 12.0
+    model = AutoModelForCausalLM.from_pretrained(run_dir / "grpo" / "hf_checkpoint")
+    assert torch.isfinite(model(torch.tensor([[1, 2, 3]])).logits).all()
