@@ -212,12 +212,8 @@ def _write_inputs(root: Path) -> Path:
     return root / "conf"
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    root = tmp_path_factory.mktemp("ddp")
-    conf = _write_inputs(root)
-    one, two = root / "one", root / "two"
-    started = time.perf_counter()
+def run_two_processes(conf: Path, run_dir: Path, *overrides: str, timeout: int = 500):
+    """`python -m medlab.run +experiment=ddp_check_2 OVERRIDES` (2 ranks) into `run_dir`."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", WANDB_MODE="offline")
     out = subprocess.run(
         [
@@ -226,16 +222,26 @@ def runs(tmp_path_factory):
             "medlab.run",
             f"hydra.searchpath=[file://{conf}]",
             "+experiment=ddp_check_2",
-            "hardware=cpu_2x_ddp",
-            f"hydra.run.dir={two}",
+            *overrides,
+            f"hydra.run.dir={run_dir}",
         ],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
-        timeout=500,
+        timeout=timeout,
         env=env,
     )
     assert out.returncode == 0, out.stderr[-4000:]
+    return out
+
+
+def run_two_and_one(root: Path, two_process: list[str], shared: tuple[str, ...] | list[str] = ()):
+    """The 2-process CLI run (`two_process` + `shared` overrides) and the 1-process run in this
+    process with the same global batch (`hardware=cpu` + `shared`)."""
+    conf = _write_inputs(root)
+    one, two = root / "one", root / "two"
+    started = time.perf_counter()
+    out = run_two_processes(conf, two, *two_process, *shared)
     two_s = time.perf_counter() - started
     with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
         cfg = compose(
@@ -244,6 +250,7 @@ def runs(tmp_path_factory):
                 f"hydra.searchpath=[file://{conf}]",
                 "+experiment=ddp_check_1",
                 "hardware=cpu",
+                *shared,
             ],
         )
     run_experiment(cfg, one)
@@ -251,6 +258,11 @@ def runs(tmp_path_factory):
         f"2-process CLI run {two_s:.1f} s, 1-process run {time.perf_counter() - started - two_s:.1f} s"
     )
     return SimpleNamespace(root=root, one=one, two=two, stdout=out.stdout, stderr=out.stderr)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    return run_two_and_one(tmp_path_factory.mktemp("ddp"), ["hardware=cpu_2x_ddp"])
 
 
 def metrics(stage_dir: Path) -> list[dict[str, str]]:

@@ -20,20 +20,19 @@ Tolerance: as test_ddp (`LOSS_ATOL` = `WEIGHT_ATOL` = 1e-4; float32 sums in anot
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-from types import SimpleNamespace
-
 import pytest
 import torch
-from hydra import compose, initialize_config_dir
 from safetensors.torch import load_file
 
-from medlab.experiment import run_experiment
-from tests.conftest import CONF_DIR, REPO_ROOT
-from tests.integration.test_ddp import LOSS_ATOL, WEIGHT_ATOL, _write_inputs, results, series
+from tests.integration.test_ddp import (
+    LOSS_ATOL,
+    WEIGHT_ATOL,
+    _write_inputs,
+    results,
+    run_two_and_one,
+    run_two_processes,
+    series,
+)
 
 FSDP_ON_CPU = [
     "hardware=gpu_8x_fsdp",
@@ -47,46 +46,7 @@ SHARDED = "FSDP2 full shard over 2 ranks: 2 decoder layers + root, activation ch
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fsdp")
-    conf = _write_inputs(root)
-    one, two = root / "one", root / "two"
-    started = time.perf_counter()
-    env = dict(os.environ, HF_HUB_OFFLINE="1", WANDB_MODE="offline")
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medlab.run",
-            f"hydra.searchpath=[file://{conf}]",
-            "+experiment=ddp_check_2",
-            *FSDP_ON_CPU,
-            "~phases.grpo",
-            f"hydra.run.dir={two}",
-        ],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
-    assert out.returncode == 0, out.stderr[-4000:]
-    two_s = time.perf_counter() - started
-    with initialize_config_dir(config_dir=str(CONF_DIR), version_base="1.3"):
-        cfg = compose(
-            config_name="config",
-            overrides=[
-                f"hydra.searchpath=[file://{conf}]",
-                "+experiment=ddp_check_1",
-                "hardware=cpu",
-                "~phases.grpo",
-            ],
-        )
-    run_experiment(cfg, one)
-    print(
-        f"2-process FSDP CLI run {two_s:.1f} s, "
-        f"1-process run {time.perf_counter() - started - two_s:.1f} s"
-    )
-    return SimpleNamespace(one=one, two=two, stdout=out.stdout, stderr=out.stderr)
+    return run_two_and_one(tmp_path_factory.mktemp("fsdp"), FSDP_ON_CPU, ["~phases.grpo"])
 
 
 @pytest.mark.slow
@@ -143,29 +103,17 @@ def test_grpo_with_hf_generate_runs_under_fsdp(tmp_path):
     instead of hanging (the subprocess timeout fails the test)."""
     from transformers import AutoModelForCausalLM
 
-    conf = _write_inputs(tmp_path)
     run_dir = tmp_path / "grpo_fsdp"
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "medlab.run",
-            f"hydra.searchpath=[file://{conf}]",
-            "+experiment=ddp_check_2",
-            *FSDP_ON_CPU,
-            "~phases.sft",
-            "~phases.dpo",
-            "~rollout",
-            "stage.max_completion_length=12",
-            f"hydra.run.dir={run_dir}",
-        ],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
+    run_two_processes(
+        _write_inputs(tmp_path),
+        run_dir,
+        *FSDP_ON_CPU,
+        "~phases.sft",
+        "~phases.dpo",
+        "~rollout",
+        "stage.max_completion_length=12",
         timeout=240,
-        env=dict(os.environ, HF_HUB_OFFLINE="1", WANDB_MODE="offline"),
     )
-    assert out.returncode == 0, out.stderr[-4000:]
     for log in ("run.log", "train_ddp_process_1.log"):  # both ranks sharded the model
         assert (run_dir / log).read_text().count(SHARDED) == 1, log
     done = results(run_dir, "grpo")
