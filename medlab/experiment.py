@@ -45,22 +45,20 @@ def _run_merge(
     return run_merge_stage(merge_cfg, stage_dir)
 
 
-def _eval_config(cfg: DictConfig) -> Any:
+def _eval_config(container: dict[str, Any]) -> Any:
     """The phase's typed `eval` config (disabled when the node is absent)."""
     from medlab.evaluation.config import parse_eval_config
-    from medlab.stages.runner import resolved_container
 
-    return parse_eval_config(resolved_container(cfg).get("eval"))
+    return parse_eval_config(container.get("eval"))
 
 
-def _model_config(cfg: DictConfig, path: str | None) -> Any:
+def _model_config(container: dict[str, Any], path: str | None) -> Any:
     """The phase's typed model config pointing at `path` (None keeps the configured model)."""
     from dataclasses import replace
 
     from medlab.config import ModelConfig, from_dict
-    from medlab.stages.runner import resolved_container
 
-    model_cfg = from_dict(ModelConfig, resolved_container(cfg).get("model"), "model")
+    model_cfg = from_dict(ModelConfig, container.get("model"), "model")
     if path is None:
         return model_cfg
     return replace(model_cfg, path=path, tokenizer_path=None, revision=None)
@@ -71,34 +69,34 @@ def _evaluate_phase(
 ) -> dict[str, Any] | None:
     """Evaluate a finished phase's checkpoint into `<stage_dir>/eval` when `eval.enabled`."""
     from medlab.evaluation.runner import evaluate_checkpoint, headline_metrics
+    from medlab.stages.runner import resolved_container
 
-    eval_cfg = _eval_config(cfg)
+    container = resolved_container(cfg)
+    eval_cfg = _eval_config(container)
     if not eval_cfg.enabled or (eval_cfg.phases is not None and name not in eval_cfg.phases):
         return None
     log.info("=== evaluating %s -> %s", name, stage_dir / "eval")
     summary = evaluate_checkpoint(
-        _model_config(cfg, checkpoint), eval_cfg, stage_dir / "eval", run_dir / "judge_cache"
+        _model_config(container, checkpoint), eval_cfg, stage_dir / "eval", run_dir / "judge_cache"
     )
     metrics = headline_metrics(summary)
-    _log_eval_metrics(cfg, f"{name}-eval", stage_dir / "eval", metrics)
+    _log_eval_metrics(container, f"{name}-eval", stage_dir / "eval", metrics)
     return metrics
 
 
-def _log_eval_metrics(cfg: DictConfig, label: str, eval_dir: Path, metrics: dict) -> None:
+def _log_eval_metrics(container: dict[str, Any], label: str, eval_dir: Path, metrics: dict) -> None:
     """Evaluation metrics to W&B (a run per evaluated checkpoint, job_type `<phase>-eval`, in the
     experiment's group) and to `<eval dir>/csv/metrics.csv`; once per evaluation."""
     from medlab.checkpointing import is_rank_zero
     from medlab.logging_setup import build_loggers, finish_loggers
-    from medlab.stages.runner import resolved_container
 
     numeric = {k: float(v) for k, v in metrics.items() if isinstance(v, (int, float))}
     if not numeric or not is_rank_zero() or (eval_dir / "csv" / "metrics.csv").is_file():
         return
-    container = resolved_container(cfg)
     loggers = build_loggers(
         container.get("logger") or {},
         eval_dir,
-        experiment=str(cfg.get("experiment_name", "default")),
+        experiment=str(container.get("experiment_name", "default")),
         stage=label,
         config=container,
         resume_step=None,
@@ -113,15 +111,19 @@ def _evaluate_baselines_and_report(cfg: DictConfig, run_dir: Path) -> Path | Non
     """Evaluate `eval.baselines` once each and write `<run_dir>/report/MODEL_CARD.md`."""
     from medlab.evaluation.card import write_model_card
     from medlab.evaluation.runner import evaluate_checkpoint
+    from medlab.stages.runner import resolved_container
 
-    eval_cfg = _eval_config(cfg)
+    container = resolved_container(cfg)
+    eval_cfg = _eval_config(container)
     if not eval_cfg.enabled:
         return None
     baselines: dict[str, Path] = {}
     for row, source in eval_cfg.baselines.items():
         out = run_dir / "baselines" / row / "eval"
         log.info("=== evaluating baseline %s (%s) -> %s", row, source, out)
-        evaluate_checkpoint(_model_config(cfg, source), eval_cfg, out, run_dir / "judge_cache")
+        evaluate_checkpoint(
+            _model_config(container, source), eval_cfg, out, run_dir / "judge_cache"
+        )
         baselines[row] = out
     return write_model_card(run_dir, run_dir / "report", baselines=baselines or None)
 
@@ -129,17 +131,19 @@ def _evaluate_baselines_and_report(cfg: DictConfig, run_dir: Path) -> Path | Non
 def _run_evaluate_only(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
     """`+experiment=evaluate`: evaluate `model.path` (no training) and write the report."""
     from medlab.evaluation.runner import evaluate_checkpoint, headline_metrics
+    from medlab.stages.runner import resolved_container
 
-    eval_cfg = _eval_config(cfg)
+    container = resolved_container(cfg)
+    eval_cfg = _eval_config(container)
     if not eval_cfg.enabled:
         raise ConfigError("eval: evaluation is disabled (eval=none); pick one, e.g. eval=tiny.")
-    model_cfg = _model_config(cfg, None)
+    model_cfg = _model_config(container, None)
     stage_dir = run_dir / "evaluate"
     summary = evaluate_checkpoint(model_cfg, eval_cfg, stage_dir / "eval", run_dir / "judge_cache")
     checkpoint = model_cfg.path or f"random init ({model_cfg.name})"
     metrics = headline_metrics(summary)
     results: dict[str, Any] = {"stage": "evaluate", "hf_checkpoint": checkpoint, "eval": metrics}
-    _log_eval_metrics(cfg, "evaluate", stage_dir / "eval", metrics)
+    _log_eval_metrics(container, "evaluate", stage_dir / "eval", metrics)
     atomic_write_json(stage_dir / "results.json", results)
     atomic_write_json(
         run_dir / "manifest.json",
