@@ -117,6 +117,9 @@ class TrainingConfig:
     """Logger flush interval in optimizer steps."""
     gradient_checkpointing: bool = False
     """Recompute activations in the backward pass (memory for compute)."""
+    max_epochs: float = 5.0
+    """Most passes over the training data a phase may plan (max_steps x global batch / rows);
+    more stops the run at preflight, before any training, naming the numbers and the keys."""
     lora: LoRAConfig = field(default_factory=LoRAConfig)
     """Adapters instead of full fine-tuning."""
 
@@ -140,6 +143,7 @@ class TrainingConfig:
         ):
             _check_positive(f"stage.{key}", getattr(self, key))
         _check_non_negative("stage.max_grad_norm", self.max_grad_norm)
+        _check_positive("stage.max_epochs", self.max_epochs)
         if self.warmup_steps >= self.max_steps:
             _fail(
                 "stage.warmup_steps",
@@ -343,6 +347,30 @@ class TinyModelConfig:
 
 
 @dataclass
+class ModelShape:
+    """Sizes of a Hub model, copied from its config.json into `conf/model/*.yaml` so the dry run
+    and the memory estimate need no download (tiny models derive theirs from `model.tiny`)."""
+
+    architecture: Literal["qwen3", "arcee"] = "qwen3"
+    """qwen3 (gated SiLU MLP: gate, up, down) or arcee (ReLU^2 MLP: up, down)."""
+    hidden_size: int = 2560
+    num_hidden_layers: int = 36
+    num_attention_heads: int = 32
+    num_key_value_heads: int = 8
+    head_dim: int = 128
+    intermediate_size: int = 9728
+    vocab_size: int = 151936
+    tie_word_embeddings: bool = True
+    max_position_embeddings: int = 32768
+
+    def __post_init__(self) -> None:
+        _check_choice("model.shape.architecture", self.architecture, ("qwen3", "arcee"))
+        for f in dataclasses.fields(self):
+            if f.type in ("int",):
+                _check_positive(f"model.shape.{f.name}", getattr(self, f.name))
+
+
+@dataclass
 class ModelConfig:
     """Which causal LM to start from (``model=``)."""
 
@@ -365,6 +393,9 @@ class ModelConfig:
     assistant-mask markers) or 'tokenizer' to keep the tokenizer's own template."""
     tiny: TinyModelConfig | None = None
     """Random small model recipe, used when `path` is null."""
+    shape: ModelShape | None = None
+    """Sizes of the model at `path` (hidden size, layers, heads, vocab), for the dry run's memory
+    estimate; null for tiny models (derived from `tiny`) and unknown checkpoints."""
 
     def __post_init__(self) -> None:
         if self.path is None and self.tiny is None:
@@ -407,6 +438,10 @@ class DataConfig:
     rejected_strategy: Literal["random", "first", "all"] = "random"
     """medmcqa: which wrong option becomes the rejected answer (random is seeded by
     shuffle_seed and the row id; all = one pair per wrong option)."""
+    pair_rationale: Literal["none", "both"] = "none"
+    """medmcqa pairs: chosen and rejected have the same format, so DPO learns "correct wins" and
+    not "longer wins": none = both are the answer line only; both = both carry the dataset's
+    explanation after their answer line."""
     system_prompt: str | None = None
     """medmcqa: system message put before each question (null: none)."""
     messages_field: str = "messages"
@@ -435,6 +470,7 @@ class DataConfig:
             "data.format", self.format, ("chat", "preference", "medmcqa", "medreason", "prompt")
         )
         _check_choice("data.rejected_strategy", self.rejected_strategy, ("random", "first", "all"))
+        _check_choice("data.pair_rationale", self.pair_rationale, ("none", "both"))
 
 
 def _check_file(key: str, path: str) -> None:
