@@ -14,6 +14,7 @@ import logging
 import os
 import types
 import warnings
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,21 @@ def build_strategy(strategy: Any) -> Any:
             f"hardware.strategy: cannot build {target} ({type(cause).__name__}: {cause}). "
             "Check the strategy's arguments against its Lightning signature."
         ) from exc
+
+
+def set_process_group_timeout(strategy: Any, minutes: float | None) -> None:
+    """`hardware.process_group_timeout_min`: how long a collective may wait for the slowest rank
+    before the watchdog kills the job (torch's default: 30 min). Applies to DDP, FSDP2 and
+    DeepSpeed strategies built from the config; a strategy named by a string keeps the default."""
+    if minutes is None:
+        return
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not minutes > 0:
+        raise ConfigError(
+            f"hardware.process_group_timeout_min: must be a number of minutes > 0, got "
+            f"{minutes!r}. Set hardware.process_group_timeout_min=60."
+        )
+    if hasattr(strategy, "_timeout"):
+        strategy._timeout = timedelta(minutes=float(minutes))
 
 
 class FullShardStrategy(ModelParallelStrategy):
@@ -187,8 +203,10 @@ def build_trainer(
 ) -> L.Trainer:
     """Trainer counting optimizer steps, validating every N steps, checkpointing for resume."""
     hardware = dict(hardware)
+    timeout_min = hardware.pop("process_group_timeout_min", None)
     _check_launchable(hardware)
     hardware["strategy"] = build_strategy(hardware.get("strategy", "auto"))
+    set_process_group_timeout(hardware["strategy"], timeout_min)
     _refuse_fsdp(hardware["strategy"])
     # FSDP and DeepSpeed write checkpoints themselves (no CheckpointIO plugin).
     plugins: list[Any] = [] if _own_checkpoint_io(hardware["strategy"]) else [AtomicCheckpointIO()]
