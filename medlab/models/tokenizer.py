@@ -31,6 +31,9 @@ MARKUP_TOKENS = [
     "</tool_response>",
 ]
 END_OF_TURN = "<|im_end|>"
+# Attribute `load_tokenizer` sets on the tokenizer: ids of the tokens it added to the checkpoint's
+# vocabulary (their embedding rows are untrained; LoRA must train them, see `apply_lora`).
+ADDED_TOKEN_IDS_ATTR = "medlab_added_token_ids"
 
 
 def read_chat_template(name: str = "medlab_chatml") -> str:
@@ -47,7 +50,8 @@ def load_tokenizer(
     """Load a tokenizer (None = the committed tiny tokenizer) and set the chat template.
 
     Adds the ChatML tokens if the tokenizer lacks them (the caller must then resize the model's
-    embeddings: `build_causal_lm` does) and sets a pad token if none exists.
+    embeddings: `build_causal_lm` does) and sets a pad token if none exists. The ids of the
+    added tokens are recorded on the tokenizer (read them with `added_token_ids`).
     """
     source = str(path) if path is not None else str(TINY_TOKENIZER_DIR)
     with hub_errors_as_model_load_error(source, key="model.tokenizer_path / model.path"):
@@ -59,6 +63,7 @@ def load_tokenizer(
             f"tokenizer at {source} has no fast (Rust) version; medlab needs one for the "
             "assistant-token mask. Convert it with `tokenizers` or use another checkpoint."
         )
+    added: list[str] = []
     if chat_template == "medlab_chatml":
         missing = [t for t in CHATML_SPECIAL_TOKENS if t not in tokenizer.get_vocab()]
         if missing:
@@ -66,6 +71,7 @@ def load_tokenizer(
         missing_markup = [t for t in MARKUP_TOKENS if t not in tokenizer.get_vocab()]
         if missing_markup:
             tokenizer.add_tokens(missing_markup)
+        added = missing + missing_markup
         tokenizer.chat_template = read_chat_template("medlab_chatml")
     elif not tokenizer.chat_template:
         raise ModelLoadError(
@@ -76,7 +82,13 @@ def load_tokenizer(
         tokenizer.pad_token = (
             "<|endoftext|>" if "<|endoftext|>" in tokenizer.get_vocab() else tokenizer.eos_token
         )
+    setattr(tokenizer, ADDED_TOKEN_IDS_ATTR, sorted(tokenizer.get_vocab()[t] for t in added))
     return tokenizer
+
+
+def added_token_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """Ids of the tokens `load_tokenizer` added to the checkpoint's vocabulary (sorted)."""
+    return list(getattr(tokenizer, ADDED_TOKEN_IDS_ATTR, []))
 
 
 def end_of_turn_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:

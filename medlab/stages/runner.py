@@ -46,7 +46,7 @@ from medlab.config import (
 )
 from medlab.errors import ConfigError
 from medlab.logging_setup import build_loggers, finish_loggers
-from medlab.models.build import apply_lora, build_causal_lm, count_parameters
+from medlab.models.build import added_token_ids, apply_lora, build_causal_lm, count_parameters
 from medlab.models.tokenizer import load_tokenizer
 from medlab.stages.chat_datamodule import ChatDataModule
 from medlab.stages.sft import SFTModule
@@ -178,7 +178,7 @@ def run_stage(
         if stage_cfg.gradient_checkpointing:
             model.gradient_checkpointing_enable()
         if stage_cfg.lora.enabled and apply_adapters:
-            model = apply_lora(model, stage_cfg.lora)
+            model = apply_lora(model, stage_cfg.lora, added_token_ids(model))
         trainable, total = count_parameters(model)
         log.info(
             "model %s: %.2fM parameters, %.2fM trainable",
