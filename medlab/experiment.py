@@ -1,11 +1,12 @@
 """Run an experiment: one stage, or a list of phases chained through their HF checkpoints.
 
-``phases`` maps a phase name to ``{stage: ..., data: ..., model: ..., overrides: {...}}``, in
-run order. ``stage`` / ``data`` / ``model`` replace that whole node (so a phase can be another
-stage type, e.g. ``stage: ${phase_stage.sft}``); ``overrides`` are then merged over the result, and every phase after the first starts from the previous phase's
-``hf_checkpoint``. Override one phase from the command line with
-``++phases.phase2_persona.overrides.stage.max_steps=10``. Each phase writes
+How a phase's config is made from ``phases`` and the command line: `medlab.phases`. Before the
+first phase trains, every phase is checked (`medlab.preflight`: configs, every data row, the
+epoch guard), so a mistake in the last phase stops the run before the first spends GPU hours.
+Every phase after the first starts from the previous phase's ``hf_checkpoint``. Each phase writes
 into ``<run_dir>/<name>``; a single-stage experiment writes into ``<run_dir>/<stage.name>``.
+Under several ranks, evaluation and merging run on rank 0 while the others wait on the file
+system, outside any collective (`medlab.rank_zero_work`), so no process-group timeout applies.
 """
 
 from __future__ import annotations
@@ -13,14 +14,20 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.checkpointing import atomic_write_json, is_rank_zero, wait_for_rank_zero
+from medlab.checkpointing import atomic_write_json, is_rank_zero
 from medlab.errors import ConfigError
+from medlab.phases import phase_configs
+from medlab.preflight import plan_experiment
+from medlab.rank_zero_work import run_on_rank_zero
 from medlab.stages.runner import STAGE_BUILDERS, run_stage
+
+__all__ = ["config_hash", "phase_configs", "run_experiment"]
 
 log = logging.getLogger(__name__)
 
@@ -191,31 +198,6 @@ def _run_stage(cfg: DictConfig, stage_dir: Path) -> dict[str, Any]:
     return run_stage(cfg, stage_dir)
 
 
-def phase_configs(cfg: DictConfig) -> list[tuple[str, DictConfig]]:
-    """(name, config) per phase, without chaining (model.path of later phases set at run time)."""
-    phases = cfg.get("phases") or {}
-    if not phases:
-        return [(str(cfg.stage.name), cfg)]
-    if not isinstance(phases, DictConfig):
-        raise ConfigError("phases: must be a mapping {phase_name: {overrides: {...}}}.")
-    out = []
-    base = OmegaConf.masked_copy(cfg, [str(k) for k in cfg if k not in ("phases", "phase_data")])
-    for name, phase in phases.items():
-        phase = phase if phase is not None else OmegaConf.create({})
-        merged = OmegaConf.merge(base, {})
-        assert isinstance(merged, DictConfig)
-        for group in ("stage", "data", "model"):  # whole-node replacement, e.g. another stage type
-            if phase.get(group) is not None:
-                setattr(merged, group, OmegaConf.to_container(phase[group], resolve=True))
-        overrides = phase.get("overrides")
-        if overrides:
-            merged = OmegaConf.merge(merged, OmegaConf.to_container(overrides, resolve=True))
-        assert isinstance(merged, DictConfig)
-        merged.stage_label = str(name)
-        out.append((str(name), merged))
-    return out
-
-
 def config_hash(cfg: DictConfig) -> str:
     """sha256 of the resolved phase config (what decides the stage's result)."""
     container = OmegaConf.to_container(cfg, resolve=True)
@@ -236,13 +218,16 @@ def _check_not_stale(stage_dir: Path, digest: str) -> None:
         )
 
 
-def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
+def run_experiment(
+    cfg: DictConfig, run_dir: Path, overrides: list[str] | None = None
+) -> dict[str, Any]:
     """Run every phase in order into `run_dir`; returns {phase name: results}.
 
     A phase may set `init_from: <earlier phase>` to start from that phase's checkpoint instead of
     the previous one, or `init_from: base` to start from the configured model (a new chain).
     `run_dir/manifest.json` lists every finished stage (input / output checkpoint, config hash,
-    final metrics, wall time) and is rewritten atomically after each one.
+    final metrics, wall time) and is rewritten atomically after each one. `overrides` are the
+    command line's (default: Hydra's, inside the app); see `medlab.phases`.
     """
     run_dir = Path(run_dir)
     mode = cfg.stage.get("name")
@@ -255,8 +240,10 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
     outputs: dict[str, str] = {}
     inputs: dict[str, str | None] = {}
     previous: str | None = None
+    for plan in plan_experiment(cfg, overrides):  # every phase checked before the first trains
+        log.info("plan: %s", plan.line())
     phases = cfg.get("phases") or {}
-    for name, phase_cfg in phase_configs(cfg):
+    for name, phase_cfg in phase_configs(cfg, overrides):
         init_from = (phases.get(name) or {}).get("init_from") if phases else None
         if init_from == "base":
             start = None
@@ -277,11 +264,12 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
                 before = inputs.get(init_from)
             else:
                 before = list(inputs.values())[-1] if inputs else None
-            if is_rank_zero():  # under DDP: rank 0 merges, the others wait and read its results
-                results = _run_merge(phase_cfg, run_dir / name, before, start)
-            wait_for_rank_zero()
-            if not is_rank_zero():
-                results = json.loads((run_dir / name / "results.json").read_text())
+            merged = run_on_rank_zero(  # the other ranks wait, then read rank 0's results
+                run_dir / name / ".merge_rank0.json",
+                partial(_run_merge, phase_cfg, run_dir / name, before, start),
+                f"merge phase {name}",
+            )
+            results = merged or json.loads((run_dir / name / "results.json").read_text())
             input_checkpoint: str | None = start
         else:
             if start is not None:
@@ -296,10 +284,12 @@ def run_experiment(cfg: DictConfig, run_dir: Path) -> dict[str, Any]:
                 atomic_write_json(run_dir / name / "results.json", results)
         inputs[name] = input_checkpoint
         outputs[name] = previous = results["hf_checkpoint"]
-        evaluation = (
-            _evaluate_phase(phase_cfg, name, results["hf_checkpoint"], run_dir / name, run_dir)
-            if is_rank_zero()
-            else None
+        evaluation = run_on_rank_zero(
+            run_dir / name / ".eval_rank0.json",
+            partial(
+                _evaluate_phase, phase_cfg, name, results["hf_checkpoint"], run_dir / name, run_dir
+            ),
+            f"evaluation of phase {name}",
         )
         if evaluation is not None:
             results["eval"] = evaluation

@@ -4,6 +4,7 @@
     python -m medlab.run +experiment=med_advisor_sft   # a recipe (see conf/experiment/)
     python -m medlab.run stage.max_steps=20 hydra.run.dir=/tmp/run1
     python -m medlab.run +experiment=afm_sft --cfg job # print the composed config, run nothing
+    python -m medlab.run +experiment=afm_grpo_cot dry_run=true  # check everything, print the plan
     python -m medlab.run -m model=tiny_qwen3,tiny_arcee stage=sft,dpo   # a sweep, 4 jobs
     python -m medlab.run -m stage=dpo hparams_search=dpo_optuna         # Optuna search
 
@@ -62,7 +63,13 @@ def main(cfg: DictConfig) -> float | None:
 
 
 def run(cfg: DictConfig, run_dir: Path) -> tuple[str | None, float | None]:
-    """Run the experiment into `run_dir`, print where its outputs are; (metric name, value)."""
+    """Run the experiment into `run_dir`, print where its outputs are; (metric name, value).
+    With `dry_run=true`: check every phase and print its plan line, train nothing."""
+    if cfg.get("dry_run"):
+        from medlab.preflight import print_dry_run
+
+        print_dry_run(cfg)
+        return None, None
     from medlab.experiment import run_experiment
 
     results = run_experiment(cfg, run_dir)

@@ -1,0 +1,274 @@
+"""Preflight: every phase of an experiment checked before the first one trains.
+
+    python -m medlab.run +experiment=afm_grpo_cot dry_run=true    # print the plan, exit 0
+
+For each phase (with the command line's overrides applied, see `medlab.phases`) the typed
+model / data / stage configs are validated, every row of the phase's data (train and held-out)
+is read and checked, the number of passes over it is computed, and the per-device memory is
+estimated from `conf/model/*.yaml` sizes. A real run does the same before its first phase, so a
+bad row in the GRPO data stops the run before SFT spends hours. The dry run prints one line per
+phase (format in `PhasePlan.line`) and loads no weights.
+
+Simplifications: a Hub dataset is read through `datasets` (cache or network); offline, a dry run
+prints `rows=?` and a note while a real run stops. Packed SFT counts packed rows with the phase's
+tokenizer, `epochs=?` when that tokenizer cannot be loaded (a Hub id offline).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from omegaconf import DictConfig, OmegaConf
+
+from medlab.config import DataConfig, ModelConfig, TrainingConfig
+from medlab.errors import ConfigError, MedlabError, ModelLoadError
+from medlab.phases import phase_configs, phase_key
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PhasePlan:
+    """What one phase will do; `line()` is the dry run's stable output format."""
+
+    phase: str
+    stage: str
+    model: str
+    data: str = "-"
+    rows: int | None = None
+    max_steps: int | None = None
+    world_size: int = 1
+    global_batch: int | None = None
+    """Rows per optimizer step over all ranks: micro x accumulation x world size (SFT: packed
+    rows when packing, DPO: pairs, GRPO: completions = prompts_per_step x G x world)."""
+    epochs: float | None = None
+    lr: float | None = None
+    est_mem_gb: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        def fmt(value: Any, spec: str = "") -> str:
+            if value is None:
+                return "?" if self.stage in ("sft", "dpo", "grpo") else "-"
+            return format(value, spec)
+
+        return (
+            f"phase={self.phase} stage={self.stage} model={self.model} data={self.data} "
+            f"rows={fmt(self.rows)} max_steps={fmt(self.max_steps)} world_size={self.world_size} "
+            f"global_batch={fmt(self.global_batch)} epochs={fmt(self.epochs, '.2f')} "
+            f"lr={fmt(self.lr, '.3g')} est_mem_gb={fmt(self.est_mem_gb, '.1f')}"
+        )
+
+
+def world_size(hardware: dict[str, Any]) -> int:
+    """Processes of a run: devices x num_nodes (a device list counts its entries)."""
+    devices = hardware.get("devices", 1)
+    if isinstance(devices, (list, tuple)):
+        devices = len(devices)
+    if not isinstance(devices, int) or devices < 1:  # "auto" / -1: all visible devices
+        devices = 1
+    return devices * int(hardware.get("num_nodes", 1) or 1)
+
+
+def global_batch(stage: Any, world: int) -> int:
+    """Rows per optimizer step over all ranks."""
+    if stage.name == "grpo":
+        return int(stage.prompts_per_step * stage.num_generations * world)
+    return int(stage.micro_batch_size * stage.grad_accum_steps * world)
+
+
+def planned_epochs(stage: Any, rows_per_epoch: int, world: int) -> float:
+    """Passes over the data that max_steps plans (GRPO: one generation batch of prompts per
+    num_iterations optimizer steps)."""
+    if stage.name == "grpo":
+        consumed = stage.max_steps // stage.num_iterations * stage.prompts_per_step * world
+    else:
+        consumed = stage.max_steps * global_batch(stage, world)
+    return consumed / max(rows_per_epoch, 1)
+
+
+class _Tokenizers:
+    """Tokenizers by source, loaded once; None where one cannot be loaded (offline Hub id)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, model: ModelConfig) -> Any:
+        from medlab.models.tokenizer import load_tokenizer
+
+        source = model.tokenizer_path or model.path
+        key = (source, model.chat_template, model.revision)
+        if key not in self.cache:
+            try:
+                self.cache[key] = load_tokenizer(
+                    source, model.chat_template, model.revision, model.trust_remote_code
+                )
+            except (MedlabError, OSError, ValueError):
+                self.cache[key] = None
+        return self.cache[key]
+
+
+def _count_rows(stage: Any, data: DataConfig, tokenizer: Any) -> tuple[int, int | None]:
+    """(rows, rows per epoch in global-batch units; None if unknown). Reads and validates every
+    row of both splits with the loaders the stage uses."""
+    if stage.name == "dpo":
+        from medlab.stages.preference_datamodule import load_pairs
+
+        train = load_pairs(data, "train")
+        load_pairs(data, "val")
+        return len(train), len(train)
+    if stage.name == "grpo":
+        from medlab.stages.prompt_datamodule import load_prompt_rows
+
+        prompts = load_prompt_rows(data, "train")
+        load_prompt_rows(data, "val")
+        return len(prompts), len(prompts)
+    from medlab.data.loading import load_splits
+
+    rows, _ = load_splits(data)
+    if not stage.packing:
+        return len(rows), len(rows)
+    if tokenizer is None:
+        return len(rows), None
+    from medlab.data.collate import pack_examples
+    from medlab.stages.chat_datamodule import encode_rows
+
+    encoded = encode_rows(rows, tokenizer, data, stage.train_on, stage.max_length, "train")
+    return len(rows), len(pack_examples(encoded, stage.max_length))
+
+
+def _missing_data_message(cfg: DictConfig, raw: dict[Any, Any], name: str, pipeline: bool) -> str:
+    data_name = OmegaConf.select(cfg, "data.name", default="?")
+    key = phase_key(raw, name, "data", "train_files") if pipeline else "data.train_files"
+    return (
+        f"data={data_name}: no training files given (data.train_files is ???): the recipe "
+        f"card's data for this phase is not public. Point it at your copy (chat JSONL / Parquet, "
+        f"see README 'Data') with {key}=[/path/train.jsonl], or train on the shipped sample "
+        f"with data=<name>_sample (see conf/data/)."
+    )
+
+
+def _epoch_guard(plan: PhasePlan, stage: TrainingConfig, key: Any) -> None:
+    if plan.epochs is None or plan.epochs <= stage.max_epochs:
+        return
+    raise ConfigError(
+        f"{key('stage', 'max_epochs')}: the phase plans {plan.epochs:.1f} passes over "
+        f"data={plan.data} ({plan.max_steps} steps x global batch {plan.global_batch} = "
+        f"{(plan.max_steps or 0) * (plan.global_batch or 0)} rows; the data has {plan.rows}) "
+        f"> max_epochs={stage.max_epochs:g}. Lower {key('stage', 'max_steps')}, give more data "
+        f"({key('data', 'train_files')}=[...]) or raise {key('stage', 'max_epochs')}."
+    )
+
+
+def _plan_phase(
+    name: str,
+    phase_cfg: DictConfig,
+    start: str | None,
+    root_model: ModelConfig | None,
+    tokenizers: _Tokenizers,
+    key: Any,
+    dry_run: bool,
+) -> tuple[PhasePlan, ModelConfig]:
+    from medlab.stages.runner import parse_configs, resolved_container
+
+    hardware = resolved_container(phase_cfg).get("hardware") or {}
+    world = world_size(hardware)
+    model_cfg, data_cfg, stage_cfg = parse_configs(phase_cfg)
+    root = model_cfg if start is None or root_model is None else root_model
+    model_label = start or model_cfg.path or f"tiny:{model_cfg.name}"
+    plan = PhasePlan(name, stage_cfg.name, model_label, world_size=world)
+    if stage_cfg.name == "merge":
+        return plan, root
+    plan.data, plan.max_steps, plan.lr = data_cfg.name, stage_cfg.max_steps, stage_cfg.lr
+    plan.global_batch = global_batch(stage_cfg, world)
+    tokenizer = tokenizers.get(root)
+    try:
+        plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer)
+    except ModelLoadError as exc:  # a Hub dataset out of reach
+        if not dry_run:
+            raise ConfigError(_unreachable(data_cfg, exc, key)) from exc
+        plan.notes.append(_unreachable(data_cfg, exc, key))
+        per_epoch = None
+    if per_epoch is not None:
+        plan.epochs = planned_epochs(stage_cfg, per_epoch, world)
+    elif plan.rows is not None:
+        plan.notes.append("epochs=?: packed rows need the model's tokenizer, not loadable here")
+    plan.est_mem_gb = estimate_gb(root, stage_cfg, tokenizer, hardware, world)
+    _epoch_guard(plan, stage_cfg, key)
+    return plan, root
+
+
+def _unreachable(data: DataConfig, exc: ModelLoadError, key: Any) -> str:
+    path = data.hf_dataset.path if data.hf_dataset else "?"
+    return (
+        f"data={data.name}: the Hub dataset {path} cannot be read here (no network and not in "
+        f"the datasets cache). On a machine with network save it as JSONL (datasets: "
+        f"load_dataset('{path}')[split].to_json(...)) and point the phase at the copy: "
+        f"{key('data', 'train_files')}=[/path/train.jsonl] {key('data', 'val_files')}=[...] "
+        f"{key('data', 'hf_dataset')}=null"
+    )
+
+
+def estimate_gb(
+    model: ModelConfig, stage: Any, tokenizer: Any, hardware: dict[str, Any], world: int
+) -> float | None:
+    """Per-device memory estimate of the phase (medlab.memory_estimate), None if unknown."""
+    return None
+
+
+def plan_experiment(
+    cfg: DictConfig, overrides: list[str] | None = None, *, dry_run: bool = False
+) -> Any:
+    """Yield one `PhasePlan` per phase, in run order; a problem raises a MedlabError naming the
+    phase and the key to change. With `dry_run`, an unreachable Hub dataset is a note."""
+    mode = str(cfg.stage.get("name"))
+    if mode in ("evaluate", "report"):  # no training: nothing to plan but what is evaluated
+        yield PhasePlan(mode, mode, str(OmegaConf.select(cfg, "model.path") or "-"))
+        return
+    phases = phase_configs(cfg, overrides)
+    pipeline = bool(cfg.get("phases"))
+    raw = OmegaConf.to_container(cfg.get("phases") or OmegaConf.create({}), resolve=False)
+    assert isinstance(raw, dict)
+    tokenizers = _Tokenizers()
+    roots: dict[str, ModelConfig] = {}
+    outputs: dict[str, str] = {}
+    previous: str | None = None
+    for name, phase_cfg in phases:
+        init_from = (raw.get(name) or {}).get("init_from") if pipeline else None
+        source = None if init_from == "base" else (init_from or previous)
+        start = outputs.get(source) if source else None
+
+        def key(group: str, k: str, name: str = name) -> str:
+            return phase_key(raw, name, group, k) if pipeline else f"{group}.{k}"
+
+        try:
+            if OmegaConf.is_missing(phase_cfg.data, "train_files"):
+                raise ConfigError(_missing_data_message(phase_cfg, raw, name, pipeline))
+            root = roots.get(source or "")
+            plan, roots[name] = _plan_phase(
+                name,
+                phase_cfg,
+                start,
+                root,
+                tokenizers,
+                key,
+                dry_run,  # type: ignore[arg-type]
+            )
+        except MedlabError as exc:
+            if not pipeline:
+                raise
+            raise type(exc)(f"phase {name}: {exc}") from exc
+        outputs[name] = f"{name}/hf_checkpoint"
+        previous = name
+        yield plan
+
+
+def print_dry_run(cfg: DictConfig, overrides: list[str] | None = None) -> None:
+    """`dry_run=true`: print the plan, one `phase=` line per phase (notes indented below it).
+    A problem raises the same MedlabError a real run would, after the lines planned so far."""
+    for plan in plan_experiment(cfg, overrides, dry_run=True):
+        print(plan.line(), flush=True)
+        for note in plan.notes:
+            print(f"  note: {note}", flush=True)
