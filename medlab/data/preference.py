@@ -3,8 +3,18 @@
 A preference row is ``{"prompt": [messages...], "chosen": [assistant message],
 "rejected": [assistant message], "tools": [...]?}``; the prompt ends with a user message.
 MedMCQA rows (``openlifescienceai/medmcqa`` columns: question, opa..opd, cop, exp, ...) become
-pairs: chosen = the correct option with its explanation, rejected = a wrong option picked by
-`rejected_strategy` (deterministic under the seed).
+pairs: chosen = the correct option, rejected = a wrong option picked by `rejected_strategy`
+(deterministic under the seed). Both completions have the SAME format, chosen by
+`pair_rationale` (data.pair_rationale), so DPO can only learn "correct wins", not "longer wins":
+
+    none   "The answer is B. Vitamin C"  /  "The answer is A. Vitamin A"
+    both   "The answer is B. Vitamin C\n\nExplanation: <exp>"  /
+           "The answer is A. Vitamin A\n\nExplanation: <exp>"
+
+With `both` the rejected side carries the dataset's explanation of the correct answer too, so the
+pair differs only in the answer line; a row whose `exp` is missing, null or blank gets no
+explanation on either side. The question's closing instruction asks for an explanation only
+with `both`, so the prompt never asks for something neither completion gives.
 
 Encoding renders prompt + completion with the chat template; the loss / log-prob mask covers
 only the final assistant message (its text and closing <|im_end|>).
@@ -25,6 +35,7 @@ from medlab.errors import DataError
 
 LETTERS = "ABCD"
 OPTION_FIELDS = ("opa", "opb", "opc", "opd")
+PAIR_RATIONALES = ("none", "both")
 
 
 @dataclass
@@ -68,18 +79,18 @@ def validate_preference_row(row: Any, where: str) -> PreferencePair:
     return PreferencePair(prompt, row["chosen"], row["rejected"], row.get("tools"))
 
 
-def medmcqa_question_text(row: dict[str, Any]) -> str:
+def medmcqa_question_text(row: dict[str, Any], explain: bool = True) -> str:
+    """The question, its lettered options and the instruction (asking to explain if `explain`)."""
     options = "\n".join(f"{LETTERS[i]}. {row[f]}" for i, f in enumerate(OPTION_FIELDS))
-    return (
-        f"{row['question'].strip()}\n\n{options}\n\n"
-        "Choose the single best answer and explain briefly."
-    )
+    instruction = "Choose the single best answer" + (" and explain briefly." if explain else ".")
+    return f"{row['question'].strip()}\n\n{options}\n\n{instruction}"
 
 
 def _answer(letter: str, text: str, explanation: str | None) -> str:
+    """'The answer is X. text', plus a blank line and 'Explanation: ...' when one is given."""
     answer = f"The answer is {letter}. {text.strip()}"
     if explanation:
-        answer += f"\n\nExplanation: {explanation.strip()}"
+        answer += f"\n\nExplanation: {explanation}"
     return answer
 
 
@@ -98,9 +109,21 @@ def check_medmcqa_row(row: Any, where: str) -> None:
 
 
 def medmcqa_to_pairs(
-    row: Any, where: str, strategy: str, seed: int, system_prompt: str | None = None
+    row: Any,
+    where: str,
+    strategy: str,
+    seed: int,
+    system_prompt: str | None = None,
+    pair_rationale: str = "none",
 ) -> list[PreferencePair]:
-    """Turn one MedMCQA row into preference pairs (one, or three with strategy='all')."""
+    """Turn one MedMCQA row into preference pairs (one, or three with strategy='all').
+
+    Chosen and rejected share one format (`pair_rationale`, see the module docstring).
+    """
+    if pair_rationale not in PAIR_RATIONALES:
+        raise ValueError(
+            f"data.pair_rationale must be one of {PAIR_RATIONALES}, got {pair_rationale!r}"
+        )
     check_medmcqa_row(row, where)
     cop = row["cop"]
     wrong = [i for i in range(4) if i != cop]
@@ -115,16 +138,16 @@ def medmcqa_to_pairs(
     prompt: list[dict[str, Any]] = []
     if system_prompt:
         prompt.append({"role": "system", "content": system_prompt})
-    prompt.append({"role": "user", "content": medmcqa_question_text(row)})
-    chosen_text = _answer(LETTERS[cop], row[OPTION_FIELDS[cop]], row.get("exp"))
-    return [
-        PreferencePair(
-            prompt,
-            [{"role": "assistant", "content": chosen_text}],
-            [{"role": "assistant", "content": _answer(LETTERS[i], row[OPTION_FIELDS[i]], None)}],
-        )
-        for i in picks
-    ]
+    explain = pair_rationale == "both"
+    prompt.append({"role": "user", "content": medmcqa_question_text(row, explain)})
+    # One explanation (or none) for both sides: the pair differs only in the answer line.
+    explanation = (row.get("exp") or "").strip() if explain else ""
+
+    def completion(option: int) -> list[dict[str, Any]]:
+        text = _answer(LETTERS[option], row[OPTION_FIELDS[option]], explanation or None)
+        return [{"role": "assistant", "content": text}]
+
+    return [PreferencePair(prompt, completion(cop), completion(i)) for i in picks]
 
 
 def encode_completion(

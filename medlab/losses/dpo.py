@@ -20,7 +20,15 @@ Detached statistics, identical for every variant (TRL naming):
     rewards/chosen     beta (logp_pi(y+) - logp_ref(y+))      (summed log-ratios, also for ipo)
     rewards/rejected   beta (logp_pi(y-) - logp_ref(y-))
     rewards/margins    chosen - rejected
-    rewards/accuracies 1.0 where chosen > rejected else 0.0
+    rewards/accuracies 1.0 where chosen > rejected, 0.5 where chosen == rejected (a tie),
+                       0.0 where chosen < rejected                    (see `pair_accuracy`)
+
+Ties count 0.5 ON PURPOSE, unlike TRL (`DPOTrainer` logs (chosen_rewards > rejected_rewards),
+a tie counting 0). Before the first step (policy == reference) every margin is exactly 0, so
+TRL's definition reports 0.0 there and a 0 -> 1 jump that is partly an artefact; with ties at
+0.5 the untrained model reports 0.5, the chance level of a pairwise ranking. This detached
+statistic is the only difference: the losses and their gradients do not depend on it and keep
+TRL's formulas (TRL itself is not a dependency).
 
 Deliberately simplified: the caller computes the log-probs (see `sequence_logps`), the
 reference log-probs (frozen copy, disabled adapters or a cache), and the chosen NLL.
@@ -53,7 +61,16 @@ class DPOLossOutput(NamedTuple):
     margins: torch.Tensor
     """[B] chosen_rewards - rejected_rewards (detached)."""
     accuracies: torch.Tensor
-    """[B] float, 1.0 where chosen_rewards > rejected_rewards (detached)."""
+    """[B] float, pair_accuracy(chosen_rewards, rejected_rewards): 1 / 0.5 (tie) / 0 (detached)."""
+
+
+def pair_accuracy(chosen: torch.Tensor, rejected: torch.Tensor) -> torch.Tensor:
+    """[B] float: 1.0 where chosen > rejected, 0.5 where equal (a tie), 0.0 where below.
+
+    The expected score of a coin flip between two tied answers, so an untrained model whose
+    margins are all 0 scores 0.5, not 0.0. Works on any scores (rewards, mean log-probs).
+    """
+    return (chosen > rejected).float() + 0.5 * (chosen == rejected).float()
 
 
 def _check_inputs(beta: float, *per_pair: torch.Tensor) -> None:
@@ -79,7 +96,7 @@ def _output(
         chosen_rewards=chosen_rewards,
         rejected_rewards=rejected_rewards,
         margins=chosen_rewards - rejected_rewards,
-        accuracies=(chosen_rewards > rejected_rewards).float(),
+        accuracies=pair_accuracy(chosen_rewards, rejected_rewards),
     )
 
 

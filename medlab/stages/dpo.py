@@ -23,7 +23,7 @@ import torch.nn.functional as F
 
 from medlab.config import DPOConfig
 from medlab.data.collate import MicroBatch
-from medlab.losses.dpo import DPOLossOutput, dpo_loss
+from medlab.losses.dpo import DPOLossOutput, dpo_loss, pair_accuracy
 from medlab.stages.reference import ReferenceModel
 from medlab.stages.sft import (
     configure_adamw,
@@ -100,7 +100,7 @@ class DPOModule(L.LightningModule):
             "accuracies": out.accuracies,
             "logps_chosen": policy_chosen.detach(),
             "logps_rejected": policy_rejected.detach(),
-            "logps_accuracy": (mean_chosen > mean_rejected).float(),
+            "logps_accuracy": pair_accuracy(mean_chosen, mean_rejected),  # tie = 0.5
         }
         return out, stats
 

@@ -45,7 +45,12 @@ def load_pairs(data: DataConfig, split: str) -> list[PreferencePair]:
     for where, row in rows:
         if data.format == "medmcqa":
             pairs += medmcqa_to_pairs(
-                row, where, data.rejected_strategy, data.shuffle_seed, data.system_prompt
+                row,
+                where,
+                data.rejected_strategy,
+                data.shuffle_seed,
+                data.system_prompt,
+                data.pair_rationale,
             )
         else:
             pairs.append(validate_preference_row(row, where))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 
 import pytest
 from transformers import AutoModelForCausalLM
@@ -72,6 +73,9 @@ def test_dpo_frozen_copy_learns_preferences_and_logs_metrics(tmp_path, pair_file
     results = run_stage(dpo_config(pair_files), tmp_path / "dpo")
     before, after = results["val_before"], results["val_after"]
     assert before["val/rewards/margins"] == pytest.approx(0.0, abs=1e-5)  # policy == reference
+    # Step 0: every one of the 4 held-out margins is exactly 0, a tie scores 0.5: mean 0.5 (the
+    # old "tie = wrong" definition reported 0.0 here).
+    assert before["val/rewards/accuracies"] == 0.5
     assert after["val/rewards/margins"] > 0.1
     assert after["val/rewards/accuracies"] == 1.0
     assert after["val/loss"] < before["val/loss"]
@@ -142,6 +146,7 @@ def test_lora_with_adapters_disabled_reference(tmp_path, pair_files):
         tmp_path / "lora",
     )
     assert results["val_before"]["val/rewards/margins"] == pytest.approx(0.0, abs=1e-5)
+    assert results["val_before"]["val/rewards/accuracies"] == 0.5  # LoRA B = 0: all ties
     assert results["val_after"]["val/rewards/margins"] > 0
     merged = AutoModelForCausalLM.from_pretrained(tmp_path / "lora" / "hf_checkpoint")
     assert not any("lora" in k for k in merged.state_dict())
@@ -157,8 +162,10 @@ def test_chat_data_for_dpo_is_a_clear_error(tmp_path):
         )
 
 
-def test_shipped_medmcqa_sample_trains_as_preferences(tmp_path):
-    """data=medmcqa_sample (MedMCQA schema) -> pairs -> a few DPO steps with the cache."""
+@pytest.mark.parametrize("rationale", ["none", "both"])
+def test_shipped_medmcqa_sample_trains_as_preferences(tmp_path, rationale):
+    """data=medmcqa_sample (MedMCQA schema) -> pairs -> a few DPO steps with the cache, with
+    either pair format (data.pair_rationale) and one pair per wrong option."""
     cfg = compose_config(
         [
             "stage=dpo",
@@ -171,8 +178,19 @@ def test_shipped_medmcqa_sample_trains_as_preferences(tmp_path):
             "stage.val_every_n_steps=2",
             "stage.reference=precomputed",
             "data.rejected_strategy=all",
+            f"data.pair_rationale={rationale}",
         ]
     )
+    assert cfg.data.pair_rationale == rationale
     results = run_stage(cfg, tmp_path / "mcq")
     assert results["steps"] == 2
-    assert results["val_after"]["val/loss"] < results["val_before"]["val/loss"]
+    before, after = results["val_before"], results["val_after"]
+    # Step 0 with the cached reference: every margin is exactly 0, a tie scores 0.5 and the
+    # sigmoid loss is -log sigma(0) = ln 2.
+    assert before["val/rewards/accuracies"] == 0.5
+    assert before["val/loss"] == pytest.approx(math.log(2), rel=1e-6)
+    # Two steps on 8 of the 438 training pairs moved the policy away from the reference. No
+    # held-out improvement is asserted: with both sides in one format (no explanation only on
+    # the chosen side to learn as "longer wins"), 2 steps cannot tell unseen questions apart.
+    assert after["val/rewards/chosen"] != 0.0 and after["val/rewards/margins"] != 0.0
+    assert math.isfinite(after["val/loss"])

@@ -16,6 +16,7 @@ from medlab.losses.dpo import (
     dpo_loss,
     hinge_dpo_loss,
     ipo_loss,
+    pair_accuracy,
     robust_dpo_loss,
     sequence_logps,
     sigmoid_dpo_loss,
@@ -137,7 +138,7 @@ def test_reward_stats_hand_computed(name):
     """beta = 0.5; rewards = beta * log-ratio (summed log-probs, whatever the variant).
     pair 0: log-ratios (2 ln 3, 0) -> rewards (ln 3, 0), margin  ln 3, accuracy 1
     pair 1: log-ratios (0, 2 ln 3) -> rewards (0, ln 3), margin -ln 3, accuracy 0
-    pair 2: log-ratios (0, 0)      -> rewards (0, 0),    margin 0,     accuracy 0 (a tie)
+    pair 2: log-ratios (0, 0)      -> rewards (0, 0),    margin 0,     accuracy 0.5 (a tie)
     Stats are detached although the policy log-probs require grad; the loss is not.
     """
     pairs = make_pairs([2 * LN3, 0.0, 0.0], [0.0, 2 * LN3, 0.0], requires_grad=True)
@@ -147,12 +148,39 @@ def test_reward_stats_hand_computed(name):
     assert torch.allclose(out.rejected_rewards, torch.tensor([0.0, LN3, 0.0]))
     assert torch.allclose(out.margins, torch.tensor([LN3, -LN3, 0.0]))
     assert out.accuracies.dtype == torch.float32
-    assert out.accuracies.tolist() == [1.0, 0.0, 0.0]
+    assert out.accuracies.tolist() == [1.0, 0.0, 0.5]
     for stat in (out.chosen_rewards, out.rejected_rewards, out.margins, out.accuracies):
         assert not stat.requires_grad
     assert out.loss.requires_grad and out.loss.dim() == 0
     assert out.losses.shape == (3,)
     assert out.loss.item() == pytest.approx(out.losses.mean().item(), rel=1e-6)
+
+
+def test_pair_accuracy_counts_a_tie_as_half():
+    """chosen [0, 1, 0] vs rejected [0, 0, 1]: margins [0, 1, -1] -> [0.5, 1, 0], mean 1.5 / 3
+    = 0.5 (TRL's `chosen > rejected` would give [0, 1, 0], mean 1/3). Exact float equality
+    decides a tie: 1e-6 above is a win, not a tie.
+    """
+    acc = pair_accuracy(torch.tensor([0.0, 1.0, 0.0]), torch.tensor([0.0, 0.0, 1.0]))
+    assert acc.dtype == torch.float32
+    assert acc.tolist() == [0.5, 1.0, 0.0]
+    assert acc.mean().item() == pytest.approx(0.5)
+    assert pair_accuracy(torch.tensor([1e-6]), torch.tensor([0.0])).tolist() == [1.0]
+
+
+@pytest.mark.parametrize("name", sorted(DPO_LOSSES))
+def test_untrained_policy_scores_half_and_ties_leave_the_loss_unchanged(name):
+    """Policy == reference (all log-ratios 0, as at step 0): every margin is 0, so every pair is
+    a tie and accuracies = [0.5, 0.5, 0.5] for every variant (TRL's definition: 0). The loss
+    at Delta = 0 is the variant's own: sigmoid / robust (eps = 0) ln 2, hinge relu(1) = 1,
+    ipo (0 - 1 / (2 * 0.5))^2 = 1.
+    """
+    pairs = make_pairs([0.0, 0.0, 0.0], [0.0, 0.0, 0.0])
+    lengths = torch.tensor([1, 2, 3])
+    out = dpo_loss(name, *pairs, beta=0.5, chosen_lengths=lengths, rejected_lengths=lengths)
+    assert out.accuracies.tolist() == [0.5, 0.5, 0.5]
+    expected = {"sigmoid": LN2, "robust": LN2, "hinge": 1.0, "ipo": 1.0}[name]
+    assert out.loss.item() == pytest.approx(expected, rel=1e-6)
 
 
 def test_sigmoid_gradient_matches_hand_formula():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 
 import pytest
 import torch
@@ -215,3 +216,24 @@ def test_module_loss_is_sigmoid_dpo_of_the_log_ratios(tiny_model, tokenizer):
     delta = (pol[:3] - ref[:3]) - (pol[3:] - ref[3:])
     assert out.loss.item() == pytest.approx((-F.logsigmoid(0.3 * delta)).mean().item(), rel=1e-4)
     assert torch.allclose(extra["logps_chosen"], pol[:3], atol=1e-4)
+
+
+def test_policy_equal_to_reference_scores_ties_as_half(tiny_model, tokenizer):
+    """Step 0 (policy == frozen copy): every log-ratio is exactly 0, so every reward margin is 0
+    and rewards accuracy is 0.5 per pair (was 0.0 when a tie counted as wrong). Pair 2 has the
+    same text as chosen and rejected, so its mean token log-probs tie too: logps_accuracy 0.5
+    there, and 1 or 0 on the other pairs (whichever the untrained model prefers).
+    """
+    pairs = make_pairs(3)
+    pairs[2] = PreferencePair(pairs[2].prompt, pairs[2].chosen, pairs[2].chosen)
+    batch = PairCollator(tokenizer.pad_token_id, 3, None)(encode(pairs, tokenizer))[0]
+    module = DPOModule(
+        tiny_model, DPOConfig(beta=0.1), FrozenCopyReference(copy.deepcopy(tiny_model))
+    )
+    with torch.no_grad():
+        out, stats = module.pair_outputs(batch)
+    assert stats["margins"].tolist() == [0.0, 0.0, 0.0]
+    assert stats["accuracies"].tolist() == [0.5, 0.5, 0.5]
+    assert stats["logps_accuracy"][2].item() == 0.5
+    assert set(stats["logps_accuracy"][:2].tolist()) <= {0.0, 1.0}
+    assert out.loss.item() == pytest.approx(math.log(2), rel=1e-6)  # -log sigma(0) = ln 2
