@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 # Attribute `build_causal_lm` sets on the model: ids of rows that hold no trained embedding.
 ADDED_TOKEN_IDS_ATTR = "medlab_added_token_ids"
+RESIZE_SEED = 0
 
 DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
 
@@ -87,7 +88,11 @@ def build_causal_lm(model_cfg: ModelConfig, tokenizer: PreTrainedTokenizerBase) 
     embeddings: Any = model.get_input_embeddings()
     rows_before = int(embeddings.weight.shape[0])
     if rows_before < len(tokenizer):
-        model.resize_token_embeddings(len(tokenizer))
+        # new rows are sampled around the old rows' mean: seeded, so that every build of this
+        # checkpoint (policy, frozen DPO reference) starts from the same added rows
+        with torch.random.fork_rng(devices=[]):
+            torch.default_generator.manual_seed(RESIZE_SEED)  # CPU only: CUDA RNG untouched
+            model.resize_token_embeddings(len(tokenizer))
     new_rows = set(range(rows_before, len(tokenizer))) | set(tokenizer_added_token_ids(tokenizer))
     setattr(model, ADDED_TOKEN_IDS_ATTR, sorted(new_rows))
     model.config.pad_token_id = tokenizer.pad_token_id

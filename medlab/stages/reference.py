@@ -53,6 +53,11 @@ class FrozenCopyReference:
 
 
 class DisabledAdapterReference:
+    """The policy with its adapters off: the starting model. peft's `disable_adapter()` also
+    switches off the trainable-token rows (the chat tokens `load_tokenizer` added, trained by
+    `apply_lora`), so the added tokens use their initial rows here, as in a frozen copy
+    (tests/unit/test_lora_added_tokens.py checks both)."""
+
     def __init__(self, peft_model: Any) -> None:
         if not hasattr(peft_model, "disable_adapter"):
             raise TypeError("adapters_disabled reference needs a peft model (LoRA enabled)")
