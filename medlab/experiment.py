@@ -120,7 +120,11 @@ def _evaluate_baselines_and_report(cfg: DictConfig, run_dir: Path) -> Path | Non
     from medlab.evaluation.runner import evaluate_checkpoint
     from medlab.stages.runner import resolved_container
 
-    container = resolved_container(cfg)
+    # the top-level data / stage nodes of a pipeline are not used by its phases (and may hold
+    # a mandatory ??? the phases fill in): resolve only what the report needs
+    container = resolved_container(
+        OmegaConf.masked_copy(cfg, [k for k in ("eval", "model") if k in cfg])
+    )
     eval_cfg = _eval_config(container)
     if not eval_cfg.enabled:
         return None

@@ -47,6 +47,8 @@ class PhasePlan:
     lr: float | None = None
     est_mem_gb: float | None = None
     notes: list[str] = field(default_factory=list)
+    problems: list[ConfigError] = field(default_factory=list)
+    """Errors a dry run reports after printing every phase's line (a real run stops at once)."""
 
     def line(self) -> str:
         def fmt(value: Any, spec: str = "") -> str:
@@ -142,11 +144,14 @@ def _count_rows(stage: Any, data: DataConfig, tokenizer: Any) -> tuple[int, int 
 def _missing_data_message(cfg: DictConfig, raw: dict[Any, Any], name: str, pipeline: bool) -> str:
     data_name = OmegaConf.select(cfg, "data.name", default="?")
     key = phase_key(raw, name, "data", "train_files") if pipeline else "data.train_files"
+    group = "data"
+    if pipeline and key.startswith("phase_data."):
+        group = f"data@phase_data.{key.split('.')[1]}"
     return (
         f"data={data_name}: no training files given (data.train_files is ???): the recipe "
         f"card's data for this phase is not public. Point it at your copy (chat JSONL / Parquet, "
-        f"see README 'Data') with {key}=[/path/train.jsonl], or train on the shipped sample "
-        f"with data=<name>_sample (see conf/data/)."
+        f"see README 'Data') with {key}=[/path/train.jsonl], or smoke-test on a shipped sample "
+        f"with {group}=NAME_sample (conf/data/*_sample.yaml)."
     )
 
 
@@ -196,7 +201,12 @@ def _plan_phase(
     elif plan.rows is not None:
         plan.notes.append("epochs=?: packed rows need the model's tokenizer, not loadable here")
     plan.est_mem_gb = estimate_gb(root, stage_cfg, tokenizer, hardware, world)
-    _epoch_guard(plan, stage_cfg, key)
+    try:
+        _epoch_guard(plan, stage_cfg, key)
+    except ConfigError as exc:
+        if not dry_run:
+            raise
+        plan.problems.append(exc)  # the dry run prints every line first, then stops
     return plan, root
 
 
@@ -247,19 +257,13 @@ def plan_experiment(
             if OmegaConf.is_missing(phase_cfg.data, "train_files"):
                 raise ConfigError(_missing_data_message(phase_cfg, raw, name, pipeline))
             root = roots.get(source or "")
-            plan, roots[name] = _plan_phase(
-                name,
-                phase_cfg,
-                start,
-                root,
-                tokenizers,
-                key,
-                dry_run,  # type: ignore[arg-type]
-            )
+            plan, roots[name] = _plan_phase(name, phase_cfg, start, root, tokenizers, key, dry_run)
         except MedlabError as exc:
             if not pipeline:
                 raise
             raise type(exc)(f"phase {name}: {exc}") from exc
+        if pipeline:
+            plan.problems = [ConfigError(f"phase {name}: {e}") for e in plan.problems]
         outputs[name] = f"{name}/hf_checkpoint"
         previous = name
         yield plan
@@ -268,7 +272,11 @@ def plan_experiment(
 def print_dry_run(cfg: DictConfig, overrides: list[str] | None = None) -> None:
     """`dry_run=true`: print the plan, one `phase=` line per phase (notes indented below it).
     A problem raises the same MedlabError a real run would, after the lines planned so far."""
+    problems: list[ConfigError] = []
     for plan in plan_experiment(cfg, overrides, dry_run=True):
         print(plan.line(), flush=True)
         for note in plan.notes:
             print(f"  note: {note}", flush=True)
+        problems += plan.problems
+    if problems:
+        raise problems[0]

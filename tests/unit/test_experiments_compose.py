@@ -46,12 +46,24 @@ def test_the_issue_experiments_exist():
     } <= set(EXPERIMENTS)
 
 
+SAMPLE_CHAT = str(REPO_ROOT / "medlab/assets/data/medical_sft/train.jsonl")
+SAMPLE_PAIRS = str(REPO_ROOT / "medlab/assets/data/policy_dpo/train.jsonl")
+
+
+def _with_user_files(phase_cfg):
+    """A real-data phase (train_files ???) pointed at a shipped file, as a user would."""
+    if OmegaConf.is_missing(phase_cfg.data, "train_files"):
+        sample = SAMPLE_PAIRS if phase_cfg.data.format == "preference" else SAMPLE_CHAT
+        phase_cfg.data.train_files = [sample]
+    return phase_cfg
+
+
 @pytest.mark.parametrize("name", EXPERIMENTS)
 def test_experiment_composes_with_tiny_overrides(name):
     cfg = compose_config([f"+experiment={name}", *TINY])
     assert cfg.experiment_name == name
     for _, phase_cfg in phase_configs(cfg):
-        model, data, stage = parse_configs(phase_cfg)
+        model, data, stage = parse_configs(_with_user_files(phase_cfg))
         assert model.path is None and model.tiny is not None
         if stage.name == "merge":
             continue
@@ -86,9 +98,9 @@ def test_experiment_composes_as_written_for_its_real_model(name):
     assert cfg.stage.get("reference") == reference
     if path is None:  # must be pointed at the previous phase's checkpoint
         with pytest.raises(ConfigError, match="model.path: is null"):
-            parse_configs(cfg)
+            parse_configs(_with_user_files(cfg))
     else:
-        parse_configs(phase_configs(cfg)[0][1])
+        parse_configs(_with_user_files(phase_configs(cfg)[0][1]))
 
 
 def test_afm_grpo_cot_is_the_whole_recipe():
@@ -108,7 +120,12 @@ def test_med_advisor_is_the_whole_recipe():
     phases = dict(phase_configs(compose_config(["+experiment=med_advisor"])))
     assert list(phases) == ["phase1_medical", "phase2_persona", "phase3_dpo"]
     assert [p.stage.name for p in phases.values()] == ["sft", "sft", "dpo"]
-    assert phases["phase3_dpo"].data.name == "policy_dpo_sample"
+    assert [p.data.name for p in phases.values()] == [  # the user's data, not the samples
+        "med_advisor_medical",
+        "med_advisor_persona",
+        "med_advisor_policy",
+    ]
+    assert all(OmegaConf.is_missing(p.data, "train_files") for p in phases.values())
     assert phases["phase3_dpo"].stage.lora.enabled is False  # full-model DPO
 
 
@@ -151,8 +168,8 @@ def test_med_advisor_has_two_phases_with_persona_data():
     cfg = compose_config(["+experiment=med_advisor_sft", *TINY])
     phases = phase_configs(cfg)
     assert [n for n, _ in phases] == ["phase1_medical", "phase2_persona"]
-    assert phases[0][1].data.name == "medical_sft_sample"
-    assert phases[1][1].data.name == "persona_sft_sample"
+    assert phases[0][1].data.name == "med_advisor_medical"
+    assert phases[1][1].data.name == "med_advisor_persona"
     assert phases[1][1].stage.lr < phases[0][1].stage.lr
     assert "phases" not in phases[1][1]
 
