@@ -5,8 +5,8 @@
 - `atomic_directory`: build a directory under a temp name and rename it into place at the end;
   a crash leaves only a `.tmp-*` directory that is ignored and cleaned up next time.
 - `AtomicCheckpointIO`: Lightning checkpoints (`*.ckpt`) written the same way.
-- `export_hf_checkpoint`: `save_pretrained` weights (safetensors), tokenizer and chat template,
-  atomically, with LoRA adapters merged in when asked.
+- `export_hf_checkpoint`: `save_pretrained` weights (safetensors, in the dtype the model was
+  loaded in), tokenizer and chat template, atomically, with LoRA adapters merged in when asked.
 - `is_rank_zero` / `wait_for_rank_zero`: under DDP / FSDP every rank runs the same code, and
   shared files (results, manifest, exports) are written by global rank 0 only; the other
   ranks wait at a barrier where they need what rank 0 wrote.
@@ -149,11 +149,21 @@ def export_hf_checkpoint(
 
     With peft adapters and `merge_lora`, the adapters are merged into a copy-free unloaded
     model (the in-memory peft model is merged in place, so call this at the end of training).
+    The weights are saved in the dtype the model was loaded in (`config.dtype`, i.e.
+    `model.dtype` of a Hub / local checkpoint): the fp32 trained parameters of a bf16 model
+    (`medlab.models.precision`) are cast back in place, so a bf16 4B export is not doubled.
     """
+    from medlab.models.precision import export_dtype
+
     out_dir = Path(out_dir)
     to_save: Any = model
     if hasattr(model, "merge_and_unload") and merge_lora:
         to_save = model.merge_and_unload()  # type: ignore[operator]
+    dtype = export_dtype(to_save)
+    if dtype is not None and any(
+        p.is_floating_point() and p.dtype != dtype for p in to_save.parameters()
+    ):
+        to_save.to(dtype)
     with atomic_directory(out_dir) as tmp:
         to_save.save_pretrained(tmp, safe_serialization=True)
         tokenizer.save_pretrained(tmp)

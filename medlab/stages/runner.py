@@ -25,6 +25,7 @@ from typing import Any
 import lightning as L
 import torch
 from lightning.pytorch.callbacks import Callback
+from lightning.pytorch.trainer.states import TrainerFn
 from omegaconf import DictConfig, OmegaConf
 from omegaconf.errors import MissingMandatoryValue
 
@@ -290,6 +291,22 @@ def _validate(trainer: L.Trainer, parts: StageParts) -> dict[str, float]:
     return {k: float(v) for k, v in metrics.items()}
 
 
+class LastFitValidation(Callback):
+    """The global step and `val/*` metrics of the last validation run inside `trainer.fit`."""
+
+    def __init__(self) -> None:
+        self.step: int | None = None
+        self.metrics: dict[str, float] = {}
+
+    def on_validation_end(self, trainer: L.Trainer, pl_module: L.LightningModule) -> None:
+        if trainer.sanity_checking or trainer.state.fn != TrainerFn.FITTING:
+            return
+        self.step = trainer.global_step
+        self.metrics = {
+            k: float(v) for k, v in trainer.logged_metrics.items() if k.startswith("val/")
+        }
+
+
 def _fit(
     trainer: L.Trainer,
     parts: StageParts,
@@ -297,7 +314,11 @@ def _fit(
     stage_cfg: TrainingConfig,
     resume_from: Path | None,
 ) -> tuple[dict[str, float] | None, dict[str, float] | None]:
-    """Held-out metrics before (kept across resumes), fit, held-out metrics after."""
+    """Held-out metrics before (kept across resumes), fit, held-out metrics after.
+
+    The metrics after are those of the validation Lightning ran at the final step (max_steps a
+    multiple of val_every_n_steps); otherwise one validation pass runs after the fit.
+    """
     has_val = bool(parts.datamodule.val_items)
     val_before_path = stage_dir / "val_before.json"
     val_before = None
@@ -307,6 +328,8 @@ def _fit(
         val_before = _validate(trainer, parts)
         if is_rank_zero():
             atomic_write_json(val_before_path, val_before)
+    last_val = LastFitValidation()
+    trainer.callbacks.append(last_val)  # type: ignore[attr-defined]  # Lightning sets the list
     trainer.fit(
         parts.module,
         datamodule=parts.datamodule,
@@ -314,5 +337,8 @@ def _fit(
     )
     if trainer.interrupted:
         raise KeyboardInterrupt("training interrupted; re-run the same command to resume")
-    val_after = _validate(trainer, parts) if has_val else None
-    return val_before, val_after
+    if not has_val:
+        return val_before, None
+    if last_val.step == trainer.global_step and last_val.metrics:
+        return val_before, last_val.metrics
+    return val_before, _validate(trainer, parts)

@@ -255,15 +255,54 @@ def step_backward(module: L.LightningModule, num_micro: int) -> Callable[[torch.
 
 def optimizer_step(
     module: L.LightningModule, optimizer: Any, scheduler: Any, max_grad_norm: float
-) -> None:
-    """Clip (through Lightning, so precision plugins unscale first), step, zero, schedule."""
-    if max_grad_norm > 0:
-        module.clip_gradients(
-            optimizer, gradient_clip_val=max_grad_norm, gradient_clip_algorithm="norm"
-        )
+) -> torch.Tensor | None:
+    """Clip to `max_grad_norm` (0: no clipping), step, zero, schedule; logs `train/grad_norm`.
+
+    The logged norm is the global L2 norm of the gradients before clipping (all ranks under
+    DDP, all shards under FSDP2, DeepSpeed's own under DeepSpeed), also without clipping. It
+    stays a device tensor: Lightning reads it (one host sync) only on the steps it writes.
+    Clipping is torch's `clip_grad_norm_` split in two (norm, then scale), as Lightning's
+    precision plugins for fp32 / bf16-mixed do it; fp16 loss scaling is not unscaled first.
+    Returns the norm (None where no gradient is visible and DeepSpeed reports none).
+    """
+    params = [p for group in optimizer.param_groups for p in group["params"] if p.grad is not None]
+    norm = global_grad_norm(params)
+    if norm is not None and max_grad_norm > 0:
+        torch.nn.utils.clip_grads_with_norm_(params, max_grad_norm, norm)
     optimizer.step()
+    if norm is None:  # DeepSpeed ZeRO keeps the gradients in its own buffers
+        norm = _deepspeed_grad_norm(module)
     optimizer.zero_grad(set_to_none=True)
     scheduler.step()
+    if norm is not None:
+        module.log("train/grad_norm", norm, on_step=True, on_epoch=False, batch_size=1)
+    return norm
+
+
+def global_grad_norm(params: Sequence[torch.Tensor]) -> torch.Tensor | None:
+    """L2 norm of the gradients of `params` (None without any), fp32, no host sync.
+
+    FSDP2 gradients are DTensors: their norm is reduced over the shards (`full_tensor`).
+    """
+    grads = [p.grad for p in params if p.grad is not None]
+    if not grads:
+        return None
+    norm = torch.nn.utils.get_total_norm(grads, norm_type=2.0)
+    full_tensor = getattr(norm, "full_tensor", None)
+    if full_tensor is not None:
+        norm = full_tensor()
+    return norm.detach().float()
+
+
+def _deepspeed_grad_norm(module: L.LightningModule) -> torch.Tensor | None:
+    """The global gradient norm DeepSpeed computed in its last step (untested: no GPU here)."""
+    if module._trainer is None:
+        return None
+    engine = getattr(module.trainer.strategy, "deepspeed_engine", None)
+    norm = engine.get_global_grad_norm() if engine is not None else None
+    if norm is None:
+        return None
+    return torch.as_tensor(norm, dtype=torch.float32, device=module.device)
 
 
 def configure_adamw(model: torch.nn.Module, cfg: TrainingConfig) -> dict[str, Any]:

@@ -118,18 +118,27 @@ class FullShardStrategy(ModelParallelStrategy):
 
 
 def shard_model(module: L.LightningModule) -> None:
-    """`configure_model` of every stage: FSDP2-shard `module.model` under FullShardStrategy.
+    """`configure_model` of every stage: trained parameters in fp32, then FSDP2-shard
+    `module.model` under FullShardStrategy.
 
-    No-op under any other strategy, and on a model sharded already (Lightning calls the hook
-    again for `validate` after `fit`). Registers `medlab.stages.sft.SHARDED_CALL` so medlab's
-    decoder + head calls run inside the root unit's hooks (see `through_root`).
+    The upcast (`medlab.models.precision`) runs before sharding and before the optimizer is
+    built, under every strategy but DeepSpeed (which keeps its own fp32 master weights and
+    casts the module to its bf16 / fp16 compute dtype itself).
+
+    Sharding is a no-op under any other strategy, and on a model sharded already (Lightning
+    calls the hook again for `validate` after `fit`). Registers `medlab.stages.sft.SHARDED_CALL`
+    so medlab's decoder + head calls run inside the root unit's hooks (see `through_root`).
     """
+    from lightning.pytorch.strategies import DeepSpeedStrategy
     from torch.distributed.fsdp import FSDPModule, fully_shard, register_fsdp_forward_method
 
+    from medlab.models.precision import keep_trained_parameters_fp32
     from medlab.stages.sft import SHARDED_CALL
 
     strategy = module._trainer.strategy if module._trainer is not None else None
     model: Any = module.model
+    if not isinstance(strategy, DeepSpeedStrategy):
+        keep_trained_parameters_fp32(model)
     if not isinstance(strategy, FullShardStrategy) or isinstance(model, FSDPModule):
         return
     if strategy.activation_checkpointing:
@@ -171,6 +180,39 @@ def _refuse_fsdp(strategy: Any) -> None:
         )
 
 
+class LogFirstAndLastStep(Callback):
+    """Write the train metrics of the first and of the last batch of a fit too.
+
+    Lightning writes the metrics a training step logged only every `log_every_n_steps`
+    batches, so a run shorter than that logged none and the final step was often missing. This
+    callback sets `trainer.log_every_n_steps` to 1 for the first batch of each fit and for the
+    batch that reaches `max_steps` (or ends the last epoch), and back to `every` otherwise;
+    Lightning reads it right after `on_train_batch_end`. Logged tensors are only read (a host
+    sync) on the batches written.
+    """
+
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self._first = True
+
+    def on_train_start(self, trainer: L.Trainer, pl_module: L.LightningModule) -> None:
+        self._first = True
+
+    def on_train_batch_end(
+        self, trainer: L.Trainer, pl_module: L.LightningModule, *args: Any, **kwargs: Any
+    ) -> None:
+        last = 0 < trainer.max_steps <= trainer.global_step
+        max_epochs = trainer.max_epochs
+        if max_epochs is not None and max_epochs > 0 and trainer.is_last_batch:
+            last = last or trainer.current_epoch + 1 >= max_epochs
+        every = 1 if self._first or last else self.every
+        trainer.log_every_n_steps = every  # type: ignore[attr-defined]  # set by Lightning
+        self._first = False
+
+    def on_train_end(self, trainer: L.Trainer, pl_module: L.LightningModule) -> None:
+        trainer.log_every_n_steps = self.every  # type: ignore[attr-defined]
+
+
 def _check_launchable(hardware: dict[str, Any]) -> None:
     """A local multi-process run cannot start from a Hydra --multirun sweep.
 
@@ -201,7 +243,8 @@ def build_trainer(
     loggers: list[Logger],
     callbacks: list[Callback] | None = None,
 ) -> L.Trainer:
-    """Trainer counting optimizer steps, validating every N steps, checkpointing for resume."""
+    """Trainer counting optimizer steps, validating every N steps, checkpointing for resume;
+    train metrics are written every `log_every_n_steps` batches and at the first and last."""
     hardware = dict(hardware)
     timeout_min = hardware.pop("process_group_timeout_min", None)
     _check_launchable(hardware)
@@ -228,7 +271,12 @@ def build_trainer(
             num_sanity_val_steps=0,
             default_root_dir=str(run_dir),
             logger=loggers,
-            callbacks=[checkpoint, TQDMProgressBar(refresh_rate=1), *(callbacks or [])],
+            callbacks=[
+                checkpoint,
+                TQDMProgressBar(refresh_rate=1),
+                LogFirstAndLastStep(log_every_n_steps),
+                *(callbacks or []),
+            ],
             plugins=plugins,
             use_distributed_sampler=False,
             enable_model_summary=False,
