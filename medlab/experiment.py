@@ -71,14 +71,24 @@ def _model_config(container: dict[str, Any], path: str | None) -> Any:
     return replace(model_cfg, path=path, tokenizer_path=None, revision=None)
 
 
+def _resolved_for_eval(cfg: DictConfig) -> dict[str, Any]:
+    """The config an evaluation needs, resolved. A data node whose files are unset (???) is left
+    out: a merge phase and a pipeline's top level inherit one they never read."""
+    from medlab.stages.runner import resolved_container
+
+    skip = {"phases", "phase_data", "phase_stage", "phase_model"}
+    if "data" in cfg and OmegaConf.is_missing(cfg.data, "train_files"):
+        skip.add("data")
+    return resolved_container(OmegaConf.masked_copy(cfg, [str(k) for k in cfg if k not in skip]))
+
+
 def _evaluate_phase(
     cfg: DictConfig, name: str, checkpoint: str, stage_dir: Path, run_dir: Path
 ) -> dict[str, Any] | None:
     """Evaluate a finished phase's checkpoint into `<stage_dir>/eval` when `eval.enabled`."""
     from medlab.evaluation.runner import evaluate_checkpoint, headline_metrics
-    from medlab.stages.runner import resolved_container
 
-    container = resolved_container(cfg)
+    container = _resolved_for_eval(cfg)
     eval_cfg = _eval_config(container)
     if not eval_cfg.enabled or (eval_cfg.phases is not None and name not in eval_cfg.phases):
         return None
@@ -118,13 +128,8 @@ def _evaluate_baselines_and_report(cfg: DictConfig, run_dir: Path) -> Path | Non
     """Evaluate `eval.baselines` once each and write `<run_dir>/report/MODEL_CARD.md`."""
     from medlab.evaluation.card import write_model_card
     from medlab.evaluation.runner import evaluate_checkpoint
-    from medlab.stages.runner import resolved_container
 
-    # the top-level data / stage nodes of a pipeline are not used by its phases (and may hold
-    # a mandatory ??? the phases fill in): resolve only what the report needs
-    container = resolved_container(
-        OmegaConf.masked_copy(cfg, [k for k in ("eval", "model") if k in cfg])
-    )
+    container = _resolved_for_eval(cfg)
     eval_cfg = _eval_config(container)
     if not eval_cfg.enabled:
         return None

@@ -90,7 +90,10 @@ def _is_training(node: DictConfig) -> bool:
 
 
 def _has(node: DictConfig, dotted: str) -> bool:
-    return OmegaConf.select(node, dotted, default="__absent__") != "__absent__"
+    """Whether `dotted` is a key of `node` (an unset ??? value counts: the user may set it)."""
+    parent_key, _, leaf = dotted.rpartition(".")
+    parent = OmegaConf.select(node, parent_key, throw_on_missing=False) if parent_key else node
+    return isinstance(parent, DictConfig) and leaf in parent.keys()  # noqa: SIM118 (`in` skips ???)
 
 
 def _spread(

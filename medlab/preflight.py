@@ -178,14 +178,14 @@ def _plan_phase(
 ) -> tuple[PhasePlan, ModelConfig]:
     from medlab.stages.runner import parse_configs, resolved_container
 
+    if phase_cfg.stage.get("name") == "merge":  # checked by the merge itself (merge.* keys)
+        return PhasePlan(name, "merge", start or "-"), root_model  # type: ignore[return-value]
     hardware = resolved_container(phase_cfg).get("hardware") or {}
     world = world_size(hardware)
     model_cfg, data_cfg, stage_cfg = parse_configs(phase_cfg)
     root = model_cfg if start is None or root_model is None else root_model
     model_label = start or model_cfg.path or f"tiny:{model_cfg.name}"
     plan = PhasePlan(name, stage_cfg.name, model_label, world_size=world)
-    if stage_cfg.name == "merge":
-        return plan, root
     plan.data, plan.max_steps, plan.lr = data_cfg.name, stage_cfg.max_steps, stage_cfg.lr
     plan.global_batch = global_batch(stage_cfg, world)
     tokenizer = tokenizers.get(root)
@@ -254,7 +254,8 @@ def plan_experiment(
             return phase_key(raw, name, group, k) if pipeline else f"{group}.{k}"
 
         try:
-            if OmegaConf.is_missing(phase_cfg.data, "train_files"):
+            training = phase_cfg.stage.get("name") in ("sft", "dpo", "grpo")
+            if training and OmegaConf.is_missing(phase_cfg.data, "train_files"):
                 raise ConfigError(_missing_data_message(phase_cfg, raw, name, pipeline))
             root = roots.get(source or "")
             plan, roots[name] = _plan_phase(name, phase_cfg, start, root, tokenizers, key, dry_run)

@@ -53,6 +53,12 @@ def _has_mandatory(group: str, name: str) -> bool:
     return "???" in (CONF_DIR / group / f"{name}.yaml").read_text()
 
 
+def _mandatory_data_key(name: str) -> str:
+    """The key a data YAML leaves to the user: its files, or the Hub dataset id."""
+    text = (CONF_DIR / "data" / f"{name}.yaml").read_text()
+    return "train_files" if "train_files: ???" in text else "hf_dataset.path"
+
+
 def _redirect_data(path: Path) -> list[str]:
     """Overrides pointing the data config at a real temporary file (shipped data may be absent)."""
     return [f"data.train_files=['{path}']", f"data.val_files=['{path}']"]
@@ -315,15 +321,20 @@ def test_every_data_yaml_points_at_shipped_files(name):
 
 @pytest.mark.parametrize("name", [n for n in _yaml_names("data") if _has_mandatory("data", n)])
 def test_data_yaml_with_mandatory_value_parses_once_it_is_given(name, data_file):
-    _, data, _ = parse_configs(compose_config([f"data={name}", "data.hf_dataset.path=org/chats"]))
-    assert data.hf_dataset is not None and data.hf_dataset.path == "org/chats"
+    key = _mandatory_data_key(name)
+    value = f"['{data_file}']" if key == "train_files" else "org/chats"
+    _, data, _ = parse_configs(compose_config([f"data={name}", f"data.{key}={value}"]))
+    if key == "train_files":
+        assert data.train_files == [str(data_file)]
+    else:
+        assert data.hf_dataset is not None and data.hf_dataset.path == "org/chats"
 
 
 @pytest.mark.parametrize("name", [n for n in _yaml_names("data") if _has_mandatory("data", n)])
 def test_data_yaml_with_mandatory_value_fails_clearly_when_not_given(name):
     with pytest.raises(ConfigError) as exc:
         parse_configs(compose_config([f"data={name}"]))
-    assert "data.hf_dataset.path" in str(exc.value)
+    assert f"data.{_mandatory_data_key(name)}" in str(exc.value)
 
 
 @pytest.mark.parametrize(
@@ -334,9 +345,9 @@ def test_every_experiment_parses_in_every_phase(name, data_file):
     if "REQUIRED" in (CONF_DIR / "experiment" / f"{name}.yaml").read_text():
         overrides.append("model.path=org/some-checkpoint")
     cfg = compose_config(overrides)
-    model, _, _ = parse_configs(cfg)
+    model = from_dict(ModelConfig, _plain(cfg.model), "model")
     assert cfg.experiment_name == name
-    for label, phase_cfg in phase_configs(cfg):
+    for label, phase_cfg in phase_configs(cfg, overrides):
         phase_model = from_dict(ModelConfig, _plain(phase_cfg.model), "model")
         stage_cls = STAGE_CONFIGS[phase_cfg.stage.name]
         phase_stage = from_dict(stage_cls, _plain(phase_cfg.stage), "stage")
