@@ -24,7 +24,7 @@ from medlab.checkpointing import atomic_write_json, is_rank_zero
 from medlab.errors import ConfigError
 from medlab.phases import phase_configs
 from medlab.preflight import plan_experiment
-from medlab.rank_zero_work import run_on_rank_zero
+from medlab.rank_zero_work import attempt_id, run_on_rank_zero
 from medlab.stages.runner import STAGE_BUILDERS, run_stage
 
 __all__ = ["config_hash", "phase_configs", "run_experiment"]
@@ -251,6 +251,7 @@ def run_experiment(
     previous: str | None = None
     for plan in plan_experiment(cfg, overrides):  # every phase checked before the first trains
         log.info("plan: %s", plan.line())
+    attempt_id()  # fixed before the first fit starts the other ranks, so they share it
     phases = cfg.get("phases") or {}
     for name, phase_cfg in phase_configs(cfg, overrides):
         init_from = (phases.get(name) or {}).get("init_from") if phases else None

@@ -2,7 +2,8 @@
 
 No weights are loaded and nothing is downloaded: the sizes come from `model.shape` (Hub models)
 or `model.tiny` plus the tokenizer's length (tiny models). The dry run prints `est_mem_gb` from
-`estimate_for_stage(...)` / `format_estimate(...)`. Pure arithmetic: no torch, no Lightning.
+`medlab.preflight.estimate_for_stage` / `format_estimate`. Pure arithmetic: no
+torch, no Lightning.
 
 Rules (bytes; P = parameters, T = trained parameters, e = activation element bytes):
     trained params      fp32 master 4 + grad 4 + AdamW m, v 8 = 16 B/T (LoRA: adapters only)
@@ -33,7 +34,7 @@ fragmentation or CUDA context (~0.5-1 GB), the frozen-copy reference is not shar
 grads are counted during generation too. Calibrated on CPU in fp32 against measured peaks
 (experiments/memory/README.md, `python -m tests.integration.test_memory_measured`).
 
-    python -m medlab.memory_estimate        # the real recipes' estimates (composes conf/)
+    python -m medlab.run +experiment=med_advisor_dpo dry_run=true ...   # est_mem_gb + breakdown
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ import math
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
-from medlab.config import DPOConfig, GRPOConfig, ModelConfig, ModelShape, TrainingConfig
+from medlab.config import ModelConfig, ModelShape
 
 Stage = Literal["sft", "dpo", "grpo"]
 Reference = Literal["none", "frozen_copy", "adapters_disabled", "precomputed"]
@@ -340,115 +341,3 @@ def _generation_bytes(shape: ModelShape, grpo: GRPOSpec | None, e: int) -> tuple
         rows * grpo.max_prompt_length * e * (2 * shape.intermediate_size + 4 * shape.hidden_size)
     )
     return kv, sampling + prefill
-
-
-def estimate_for_stage(
-    model_cfg: ModelConfig,
-    stage_cfg: TrainingConfig,
-    *,
-    vocab_size: int | None = None,
-    world_size: int = 1,
-    sharded: bool = False,
-    precision: str = "bf16-mixed",
-    trained_tokens_fraction: float = 1.0,
-) -> MemoryEstimate:
-    """The estimate of a typed (model, stage) config pair: what the dry run prints.
-
-    precision: Lightning's trainer precision (hardware.precision); "*16*" means 2-byte
-    activations. sharded: FSDP / DeepSpeed ZeRO-3 (see `is_sharded_strategy`).
-    """
-    param_bytes = 4 if model_cfg.dtype == "float32" else 2
-    act = 2 if "16" in str(precision) else 4
-    lc = stage_cfg.lora
-    lora = LoRASpec(lc.enabled, lc.r, tuple(lc.target_modules), lc.dropout)
-    reference: Reference = "none"
-    grpo = None
-    if isinstance(stage_cfg, DPOConfig):
-        reference = stage_cfg.reference  # type: ignore[assignment]
-    if isinstance(stage_cfg, GRPOConfig):
-        reference = stage_cfg.reference if stage_cfg.beta > 0 else "none"  # type: ignore[assignment]
-        grpo = GRPOSpec(
-            stage_cfg.prompts_per_step,
-            stage_cfg.num_generations,
-            stage_cfg.max_prompt_length,
-            stage_cfg.max_completion_length,
-        )
-    return estimate_memory(
-        shape_of(model_cfg, vocab_size),
-        stage=stage_cfg.name,  # type: ignore[attr-defined]
-        micro_batch_size=stage_cfg.micro_batch_size,
-        max_length=stage_cfg.max_length,
-        trained_tokens_fraction=trained_tokens_fraction,
-        lora=lora,
-        gradient_checkpointing=stage_cfg.gradient_checkpointing,
-        world_size=world_size,
-        sharded=sharded,
-        param_dtype_bytes=param_bytes,
-        act_bytes=act,
-        reference=reference,
-        grpo=grpo,
-    )
-
-
-def is_sharded_strategy(strategy: Any) -> bool:
-    """hardware.strategy shards parameters (medlab FullShardStrategy, FSDP, ZeRO stage 3)."""
-    if not isinstance(strategy, dict):
-        return "fsdp" in str(strategy).lower()
-    target = str(strategy.get("_target_", ""))
-    return "FullShard" in target or "FSDP" in target or int(strategy.get("stage", 0) or 0) == 3
-
-
-def format_estimate(est: MemoryEstimate) -> str:
-    """One line: `est_mem_gb=... (weights=... ...)`, GB = 1e9 bytes."""
-    parts = [
-        f"{f.name}={getattr(est, f.name) / GB:.2f}"
-        for f in fields(est)
-        if f.name not in ("total_params", "trained_params") and getattr(est, f.name)
-    ]
-    return (
-        f"est_mem_gb={est.total_gb:.1f} peak={est.peak_phase} params={est.total_params / 1e9:.2f}B "
-        f"trained={est.trained_params / 1e6:.1f}M ({' '.join(parts)})"
-    )
-
-
-def main() -> None:
-    """Print the estimate of every training phase of the GPU experiments in conf/."""
-    from pathlib import Path
-
-    from hydra import compose, initialize_config_dir
-    from omegaconf import OmegaConf
-
-    from medlab.config import from_dict
-    from medlab.experiment import phase_configs
-    from medlab.resolvers import register_resolvers
-    from medlab.stages.runner import STAGE_CONFIGS
-
-    register_resolvers()
-    for name in ("med_advisor_sft", "med_advisor_dpo", "afm_sft", "afm_dpo", "afm_grpo"):
-        conf_dir = Path(__file__).resolve().parent.parent / "conf"
-        with initialize_config_dir(config_dir=str(conf_dir), version_base="1.3"):
-            cfg = compose(config_name="config", overrides=[f"+experiment={name}"])
-        for label, phase in phase_configs(cfg):
-            if phase.model.path is None and phase.model.tiny is None:  # a later phase's start
-                OmegaConf.update(phase, "model.path", "previous-phase")
-            model_cfg = from_dict(ModelConfig, OmegaConf.to_container(phase.model), "model")
-            stage = OmegaConf.to_container(phase.stage, resolve=True)
-            stage_cfg = from_dict(STAGE_CONFIGS[phase.stage.name], stage, "stage")
-            assert isinstance(stage_cfg, TrainingConfig)
-            hw = phase.hardware
-            est = estimate_for_stage(
-                model_cfg,
-                stage_cfg,
-                world_size=int(hw.devices) * int(hw.num_nodes),
-                sharded=is_sharded_strategy(
-                    OmegaConf.to_container(hw.strategy, resolve=True)
-                    if not isinstance(hw.strategy, str)
-                    else hw.strategy
-                ),
-                precision=str(hw.precision),
-            )
-            print(f"{name}/{label}: {format_estimate(est)}")
-
-
-if __name__ == "__main__":
-    main()

@@ -17,13 +17,22 @@ tokenizer, `epochs=?` when that tokenizer cannot be loaded (a Hub id offline).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.config import DataConfig, ModelConfig, TrainingConfig
+from medlab.config import DataConfig, DPOConfig, GRPOConfig, ModelConfig, TrainingConfig
 from medlab.errors import ConfigError, MedlabError, ModelLoadError
+from medlab.memory_estimate import (
+    GB,
+    GRPOSpec,
+    LoRASpec,
+    MemoryEstimate,
+    Reference,
+    estimate_memory,
+    shape_of,
+)
 from medlab.phases import phase_configs, phase_key
 
 log = logging.getLogger(__name__)
@@ -81,21 +90,36 @@ def global_batch(stage: Any, world: int) -> int:
     return int(stage.micro_batch_size * stage.grad_accum_steps * world)
 
 
-def planned_epochs(stage: Any, rows_per_epoch: int, world: int) -> float:
-    """Passes over the data that max_steps plans (GRPO: one generation batch of prompts per
-    num_iterations optimizer steps)."""
+def planned_rows(stage: Any, world: int) -> tuple[int, str]:
+    """(data rows max_steps consumes, how: the arithmetic in words). GRPO reads one batch of
+    prompts per num_iterations optimizer steps; SFT / DPO a global batch per step."""
     if stage.name == "grpo":
-        consumed = stage.max_steps // stage.num_iterations * stage.prompts_per_step * world
-    else:
-        consumed = stage.max_steps * global_batch(stage, world)
-    return consumed / max(rows_per_epoch, 1)
+        generations = stage.max_steps // stage.num_iterations
+        rows = generations * stage.prompts_per_step * world
+        how = (
+            f"{stage.max_steps} steps / num_iterations {stage.num_iterations} x "
+            f"{stage.prompts_per_step} prompts x {world} ranks = {rows} prompts"
+        )
+        return rows, how
+    rows = stage.max_steps * global_batch(stage, world)
+    return (
+        rows,
+        f"{stage.max_steps} steps x global batch {global_batch(stage, world)} = {rows} rows",
+    )
+
+
+def planned_epochs(stage: Any, rows_per_epoch: int, world: int) -> float:
+    """Passes over the data that max_steps plans."""
+    return planned_rows(stage, world)[0] / max(rows_per_epoch, 1)
 
 
 class _Tokenizers:
     """Tokenizers by source, loaded once; None where one cannot be loaded (offline Hub id)."""
 
-    def __init__(self) -> None:
+    def __init__(self, local_only: bool) -> None:
         self.cache: dict[tuple[Any, ...], Any] = {}
+        self.local_only = local_only
+        """The dry run reads a directory or the Hugging Face cache only (seconds, no network)."""
 
     def get(self, model: ModelConfig) -> Any:
         from medlab.models.tokenizer import load_tokenizer
@@ -105,7 +129,11 @@ class _Tokenizers:
         if key not in self.cache:
             try:
                 self.cache[key] = load_tokenizer(
-                    source, model.chat_template, model.revision, model.trust_remote_code
+                    source,
+                    model.chat_template,
+                    model.revision,
+                    model.trust_remote_code,
+                    local_files_only=self.local_only,
                 )
             except (MedlabError, OSError, ValueError):
                 self.cache[key] = None
@@ -155,13 +183,14 @@ def _missing_data_message(cfg: DictConfig, raw: dict[Any, Any], name: str, pipel
     )
 
 
-def _epoch_guard(plan: PhasePlan, stage: TrainingConfig, key: Any) -> None:
+def _epoch_guard(plan: PhasePlan, stage: TrainingConfig, key: Any, per_epoch: int | None) -> None:
     if plan.epochs is None or plan.epochs <= stage.max_epochs:
         return
+    _, how = planned_rows(stage, plan.world_size)
+    has = f"{plan.rows}" if per_epoch == plan.rows else f"{plan.rows} rows, {per_epoch} packed"
     raise ConfigError(
         f"{key('stage', 'max_epochs')}: the phase plans {plan.epochs:.1f} passes over "
-        f"data={plan.data} ({plan.max_steps} steps x global batch {plan.global_batch} = "
-        f"{(plan.max_steps or 0) * (plan.global_batch or 0)} rows; the data has {plan.rows}) "
+        f"data={plan.data} ({how}; the data has {has}) "
         f"> max_epochs={stage.max_epochs:g}. Lower {key('stage', 'max_steps')}, give more data "
         f"({key('data', 'train_files')}=[...]) or raise {key('stage', 'max_epochs')}."
     )
@@ -199,10 +228,16 @@ def _plan_phase(
     if per_epoch is not None:
         plan.epochs = planned_epochs(stage_cfg, per_epoch, world)
     elif plan.rows is not None:
-        plan.notes.append("epochs=?: packed rows need the model's tokenizer, not loadable here")
-    plan.est_mem_gb = estimate_gb(root, stage_cfg, tokenizer, hardware, world)
+        plan.notes.append(
+            "epochs=?: packing needs the model's tokenizer, not in a local directory or the "
+            "Hugging Face cache (a dry run downloads nothing; the real run counts them)"
+        )
+    memory = estimate_memory_of(root, stage_cfg, tokenizer, hardware, world)
+    if memory is not None:
+        plan.est_mem_gb = memory.total_gb
+        plan.notes.append(f"memory: {format_estimate(memory)}")
     try:
-        _epoch_guard(plan, stage_cfg, key)
+        _epoch_guard(plan, stage_cfg, key, per_epoch)
     except ConfigError as exc:
         if not dry_run:
             raise
@@ -221,11 +256,93 @@ def _unreachable(data: DataConfig, exc: ModelLoadError, key: Any) -> str:
     )
 
 
-def estimate_gb(
+def estimate_memory_of(
     model: ModelConfig, stage: Any, tokenizer: Any, hardware: dict[str, Any], world: int
-) -> float | None:
-    """Per-device memory estimate of the phase (medlab.memory_estimate), None if unknown."""
-    return None
+) -> MemoryEstimate | None:
+    """Per-device peak memory of the phase (`medlab.memory_estimate`: sizes from model.shape,
+    or model.tiny and len(tokenizer)); None when neither is known."""
+    vocab = len(tokenizer) if tokenizer is not None else None
+    if model.shape is None and (model.tiny is None or vocab is None):
+        return None
+    estimate = estimate_for_stage(
+        model,
+        stage,
+        vocab_size=vocab,
+        world_size=world,
+        sharded=is_sharded_strategy(hardware.get("strategy")),
+        precision=str(hardware.get("precision", "32-true")),
+    )
+    return estimate
+
+
+def estimate_for_stage(
+    model_cfg: ModelConfig,
+    stage_cfg: TrainingConfig,
+    *,
+    vocab_size: int | None = None,
+    world_size: int = 1,
+    sharded: bool = False,
+    precision: str = "bf16-mixed",
+    trained_tokens_fraction: float = 1.0,
+) -> MemoryEstimate:
+    """The estimate of a typed (model, stage) config pair: what the dry run prints.
+
+    precision: Lightning's trainer precision (hardware.precision); "*16*" means 2-byte
+    activations. sharded: FSDP / DeepSpeed ZeRO-3 (see `is_sharded_strategy`).
+    """
+    param_bytes = 4 if model_cfg.dtype == "float32" else 2
+    act = 2 if "16" in str(precision) else 4
+    lc = stage_cfg.lora
+    lora = LoRASpec(lc.enabled, lc.r, tuple(lc.target_modules), lc.dropout)
+    reference: Reference = "none"
+    grpo = None
+    if isinstance(stage_cfg, DPOConfig):
+        reference = stage_cfg.reference  # type: ignore[assignment]
+    if isinstance(stage_cfg, GRPOConfig):
+        reference = stage_cfg.reference if stage_cfg.beta > 0 else "none"  # type: ignore[assignment]
+        grpo = GRPOSpec(
+            stage_cfg.prompts_per_step,
+            stage_cfg.num_generations,
+            stage_cfg.max_prompt_length,
+            stage_cfg.max_completion_length,
+        )
+    return estimate_memory(
+        shape_of(model_cfg, vocab_size),
+        stage=stage_cfg.name,  # type: ignore[attr-defined]
+        micro_batch_size=stage_cfg.micro_batch_size,
+        max_length=stage_cfg.max_length,
+        trained_tokens_fraction=trained_tokens_fraction,
+        lora=lora,
+        gradient_checkpointing=stage_cfg.gradient_checkpointing,
+        world_size=world_size,
+        sharded=sharded,
+        param_dtype_bytes=param_bytes,
+        act_bytes=act,
+        reference=reference,
+        grpo=grpo,
+    )
+
+
+def is_sharded_strategy(strategy: Any) -> bool:
+    """hardware.strategy shards parameters (medlab FullShardStrategy, FSDP, ZeRO stage 3)."""
+    if not isinstance(strategy, dict):
+        return "fsdp" in str(strategy).lower()
+    target = str(strategy.get("_target_", ""))
+    return "FullShard" in target or "FSDP" in target or int(strategy.get("stage", 0) or 0) == 3
+
+
+def format_estimate(est: MemoryEstimate) -> str:
+    """The dry run's `memory:` note under a phase line: the step phase that peaks, parameter
+    counts and the GB (1e9 bytes) of every non-zero term."""
+    parts = [
+        f"{f.name}={getattr(est, f.name) / GB:.2f}"
+        for f in fields(est)
+        if f.name not in ("total_params", "trained_params") and getattr(est, f.name)
+    ]
+    return (
+        f"peak={est.peak_phase} params={est.total_params / 1e6:.1f}M "
+        f"trained={est.trained_params / 1e6:.1f}M GB: {' '.join(parts)}"
+    )
 
 
 def plan_experiment(
@@ -241,7 +358,7 @@ def plan_experiment(
     pipeline = bool(cfg.get("phases"))
     raw = OmegaConf.to_container(cfg.get("phases") or OmegaConf.create({}), resolve=False)
     assert isinstance(raw, dict)
-    tokenizers = _Tokenizers()
+    tokenizers = _Tokenizers(local_only=dry_run)
     roots: dict[str, ModelConfig] = {}
     outputs: dict[str, str] = {}
     previous: str | None = None

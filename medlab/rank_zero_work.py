@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from medlab.checkpointing import atomic_write_json, is_rank_zero
-from medlab.errors import MedlabError
+from medlab.errors import ConfigError, MedlabError
 
 T = TypeVar("T")
 ATTEMPT_ENV = "MEDLAB_RUN_ATTEMPT"
@@ -28,13 +28,24 @@ ATTEMPT_ENV = "MEDLAB_RUN_ATTEMPT"
 
 def attempt_id() -> str:
     """One id per launch, the same on every rank: the launcher's job id where there is one
-    (torchrun, SLURM), else one made by rank 0 and inherited by the ranks Lightning starts."""
+    (torchrun, SLURM), else one made by rank 0 and inherited by the ranks Lightning starts.
+
+    Call it before the first `Trainer.fit` (`run_experiment` does): Lightning starts the other
+    ranks of a node there, and they inherit the environment as it is at that moment."""
     if ATTEMPT_ENV not in os.environ:
-        launcher = os.environ.get("TORCHELASTIC_RUN_ID") or (
-            f"slurm-{os.environ['SLURM_JOB_ID']}-{os.environ.get('SLURM_RESTART_COUNT', '0')}"
-            if "SLURM_JOB_ID" in os.environ
-            else None
-        )
+        launcher = None
+        if "TORCHELASTIC_RUN_ID" in os.environ:  # an elastic restart is a new attempt
+            restarts = os.environ.get("TORCHELASTIC_RESTART_COUNT", "0")
+            launcher = f"{os.environ['TORCHELASTIC_RUN_ID']}-{restarts}"
+        elif "SLURM_JOB_ID" in os.environ:  # so is a requeued job
+            launcher = (
+                f"slurm-{os.environ['SLURM_JOB_ID']}-{os.environ.get('SLURM_RESTART_COUNT', '0')}"
+            )
+        if launcher is None and int(os.environ.get("NODE_RANK", "0") or 0) > 0:
+            raise ConfigError(
+                f"{ATTEMPT_ENV}: a multi-node launch without torchrun or SLURM needs one id "
+                f"shared by every node; export {ATTEMPT_ENV}=<same new value> on each node."
+            )
         os.environ[ATTEMPT_ENV] = launcher or uuid.uuid4().hex
     return os.environ[ATTEMPT_ENV]
 

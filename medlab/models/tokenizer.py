@@ -46,8 +46,10 @@ def load_tokenizer(
     chat_template: str = "medlab_chatml",
     revision: str | None = None,
     trust_remote_code: bool = False,
+    local_files_only: bool = False,
 ) -> PreTrainedTokenizerBase:
     """Load a tokenizer (None = the committed tiny tokenizer) and set the chat template.
+    `local_files_only`: a directory or the Hugging Face cache only, no network (the dry run).
 
     Adds the ChatML tokens if the tokenizer lacks them (the caller must then resize the model's
     embeddings: `build_causal_lm` does) and sets a pad token if none exists. The ids of the
@@ -56,7 +58,10 @@ def load_tokenizer(
     source = str(path) if path is not None else str(TINY_TOKENIZER_DIR)
     with hub_errors_as_model_load_error(source, key="model.tokenizer_path / model.path"):
         tokenizer = AutoTokenizer.from_pretrained(
-            source, revision=revision, trust_remote_code=trust_remote_code
+            source,
+            revision=revision,
+            trust_remote_code=trust_remote_code,
+            local_files_only=local_files_only,
         )
     if not tokenizer.is_fast:
         raise ModelLoadError(

@@ -27,6 +27,7 @@ from medlab.stages.reference import (
 )
 
 log = logging.getLogger(__name__)
+CACHE_IRRELEVANT_DATA_KEYS = ("train_files", "val_files", "num_workers", "name")
 
 
 def reference_model_cfg(model_cfg: ModelConfig, stage: DPOConfig) -> ModelConfig:
@@ -56,6 +57,12 @@ def compute_reference_logps(
     return torch.cat(chosen)[order], torch.cat(rejected)[order]
 
 
+def reference_cache_settings(data: DataConfig) -> dict[str, Any]:
+    """The data settings a cached reference log-prob depends on: every one that can change the
+    pairs (e.g. data.pair_rationale, data.system_prompt); the files are digested separately."""
+    return {k: v for k, v in asdict(data).items() if k not in CACHE_IRRELEVANT_DATA_KEYS}
+
+
 def fill_reference_cache(
     datamodule: PreferenceDataModule,
     ref_model_cfg: ModelConfig,
@@ -70,13 +77,7 @@ def fill_reference_cache(
         ref_model_cfg.revision,
         asdict(ref_model_cfg.tiny) if ref_model_cfg.tiny is not None else None,
     )
-    settings = {
-        "format": data.format,
-        "rejected_strategy": data.rejected_strategy,
-        "seed": data.shuffle_seed,
-        "system_prompt": data.system_prompt,
-        "hf": asdict(data.hf_dataset) if data.hf_dataset else None,
-    }
+    settings = reference_cache_settings(data)
     reference: torch.nn.Module | None = None
     for split in ("train", "val"):
         items = datamodule.train_items if split == "train" else datamodule.val_items

@@ -215,6 +215,7 @@ def _write_inputs(root: Path) -> Path:
 def run_two_processes(conf: Path, run_dir: Path, *overrides: str, timeout: int = 500):
     """`python -m medlab.run +experiment=ddp_check_2 OVERRIDES` (2 ranks) into `run_dir`."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", WANDB_MODE="offline")
+    env.pop("MEDLAB_RUN_ATTEMPT", None)  # set by in-process runs of this session: a new launch
     out = subprocess.run(
         [
             sys.executable,
@@ -350,3 +351,60 @@ def test_files_are_written_once_by_rank_zero(runs):
         assert len(train_rows) == steps and len(set(train_rows)) == steps, "one row per step"
         leftovers = [p.name for p in stage.rglob("*") if ".tmp-" in p.name or ".old-" in p.name]
         assert not leftovers
+
+
+# ---- rank-0 evaluation longer than the process-group timeout -------------------------------
+PG_TIMEOUT_MIN = 0.2  # 12 s: rank 1 joins within ~7 s here, so the run can start
+JUDGE_DELAY_S = 2.5  # 12 policy items judged one after another: >= 30 s of rank-0-only work
+
+
+@pytest.mark.slow
+def test_rank_zero_evaluation_outlasts_the_process_group_timeout(tmp_path, monkeypatch):
+    """Issue 11.3: phase evaluation runs on rank 0 only while rank 1 waits on a marker file,
+    outside any collective, so an evaluation longer than hardware.process_group_timeout_min
+    does not kill the run. The slowness is a judge endpoint that answers after JUDGE_DELAY_S."""
+    from tests.integration.test_judge_http import ScriptedServer
+
+    conf = _write_inputs(tmp_path)
+    server = ScriptedServer()
+    server.default = (server.default[0], server.default[1], JUDGE_DELAY_S)
+    monkeypatch.setenv("MEDLAB_TEST_JUDGE_KEY", "sk-test")
+    try:
+        out = run_two_processes(
+            conf,
+            tmp_path / "two",
+            "hardware=cpu_2x_ddp",
+            f"hardware.process_group_timeout_min={PG_TIMEOUT_MIN}",
+            "eval=tiny",
+            "eval.phases=[sft]",
+            "eval.harness.enabled=false",
+            "eval.suites.persona.enabled=false",
+            "eval.judge.backend=openai",
+            "eval.judge.model=judge-x",
+            f"eval.judge.base_url={server.url}",
+            "eval.judge.api_key_env=MEDLAB_TEST_JUDGE_KEY",
+            "eval.judge.max_retries=0",
+        )
+    finally:
+        server.close()
+    log = out.stdout.splitlines()
+
+    def stamp(text: str, nth: int = 0) -> float:
+        hits = [line for line in log if text in line]
+        assert len(hits) > nth, (text, out.stdout[-3000:])
+        clock = hits[nth].split("]")[0].lstrip("[").split(" ")[1]
+        h, m, s = clock.replace(",", ".").split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+
+    waited = stamp("=== phase dpo", nth=1) - stamp("=== evaluating sft")  # rank 1's wait
+    assert waited > PG_TIMEOUT_MIN * 60, (
+        f"evaluation took {waited:.1f} s: not a test of the timeout"
+    )
+    assert len(server.requests) == 12  # every policy item judged, by rank 0 alone
+    verdicts = json.loads((tmp_path / "two" / "sft" / "eval" / "policy.json").read_text())
+    assert verdicts  # the evaluation was written
+    marker = json.loads((tmp_path / "two" / "sft" / ".eval_rank0.json").read_text())
+    assert marker["ok"] is True
+    assert json.loads((tmp_path / "two" / "manifest.json").read_text())["stages"][-1]["stage"] == (
+        "grpo"
+    )

@@ -237,3 +237,19 @@ def test_policy_equal_to_reference_scores_ties_as_half(tiny_model, tokenizer):
     assert stats["logps_accuracy"][2].item() == 0.5
     assert set(stats["logps_accuracy"][:2].tolist()) <= {0.0, 1.0}
     assert out.loss.item() == pytest.approx(math.log(2), rel=1e-6)  # -log sigma(0) = ln 2
+
+
+def test_reference_cache_depends_on_every_data_setting_that_shapes_the_pairs(tmp_path):
+    """A cache made with data.pair_rationale=none must not be reused with =both (and so on for
+    every DataConfig field but the files, digested separately, and the loader's workers)."""
+    from dataclasses import fields, replace
+
+    from medlab.config import DataConfig
+    from medlab.stages.dpo_setup import CACHE_IRRELEVANT_DATA_KEYS, reference_cache_settings
+
+    (tmp_path / "x.jsonl").write_text("{}\n")
+    data = DataConfig(format="preference", train_files=[str(tmp_path / "x.jsonl")])
+    settings = reference_cache_settings(data)
+    assert set(settings) == {f.name for f in fields(DataConfig)} - set(CACHE_IRRELEVANT_DATA_KEYS)
+    both = reference_cache_settings(replace(data, pair_rationale="both"))
+    assert both["pair_rationale"] == "both" and both != settings

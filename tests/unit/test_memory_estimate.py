@@ -13,11 +13,10 @@ from medlab.memory_estimate import (
     LoRASpec,
     count_lora_parameters,
     count_parameters,
-    estimate_for_stage,
     estimate_memory,
-    format_estimate,
     shape_of,
 )
+from medlab.preflight import estimate_for_stage, format_estimate
 
 QWEN3_4B = ModelShape()  # the defaults are Qwen3-4B-Base's config.json
 AFM = ModelShape(
@@ -150,4 +149,5 @@ def test_estimate_for_stage_and_format():
     est = estimate_for_stage(cfg, SFTConfig(), vocab_size=4102, precision="32-true")
     assert est.total_params == count_parameters(shape_of(cfg, 4102))
     line = format_estimate(est)
-    assert line.startswith(f"est_mem_gb={est.total_gb:.1f} ") and "logits=" in line
+    assert line.startswith(f"peak={est.peak_phase} params={est.total_params / 1e6:.1f}M ")
+    assert f"logits={est.logits / GB:.2f}" in line

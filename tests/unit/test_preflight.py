@@ -210,3 +210,22 @@ def test_dry_run_through_the_cli(tmp_path):
     errors = [line for line in out.stderr.splitlines() if line.startswith("medlab: error:")]
     assert len(errors) == 1 and "phase_data.sft.train_files=" in errors[0]
     assert "Traceback" not in out.stderr
+
+
+def test_the_dry_run_estimates_memory_per_device(tmp_path):
+    """est_mem_gb is the memory_estimate of the phase's model, stage and hardware. By hand:
+    full-model DPO of Qwen3-4B (4,022,468,096 parameters) keeps 4 B fp32 master + 4 B grad + 8 B
+    AdamW per parameter = 64.36 GB before any activation; sharded over 8 ranks, an eighth."""
+    pairs = ASSETS / "policy_dpo" / "train.jsonl"
+    base = ["+experiment=med_advisor_dpo", "model.path=/ckpt", f"data.train_files=[{pairs}]"]
+    base += ["stage.max_steps=5", "stage.warmup_steps=1"]
+    (one,) = plan_experiment(compose_config(base), base, dry_run=True)
+    masters = 4 * 4_022_468_096 / 1e9
+    assert one.est_mem_gb is not None and 4 * masters < one.est_mem_gb < 4 * masters + 20
+    assert f"fp32_masters={masters:.2f}" in one.notes[-1] and "peak=" in one.notes[-1]
+    sharded = [*base, "hardware=gpu_8x_fsdp"]
+    (eight,) = plan_experiment(compose_config(sharded), sharded, dry_run=True)
+    assert f"fp32_masters={masters / 8:.2f}" in eight.notes[-1]
+    assert eight.est_mem_gb is not None and eight.est_mem_gb < one.est_mem_gb / 2
+    tiny = list(plan_experiment(compose_config(["+experiment=tiny_pipeline"]), []))
+    assert all(p.est_mem_gb and 0 < p.est_mem_gb < 5 for p in tiny if p.stage != "merge")
