@@ -117,6 +117,11 @@ class TrainingConfig:
     """Logger flush interval in optimizer steps."""
     gradient_checkpointing: bool = False
     """Recompute activations in the backward pass (memory for compute)."""
+    logps_chunk_size: int = 1024
+    """Trained positions whose output-head logits exist at once: the head and log-softmax run
+    over this many positions at a time, each chunk's logits recomputed in backward
+    (`medlab.losses.chunked`). The loss then peaks at ~3 x this x vocab x 4 bytes, flat in the
+    sequence length; smaller saves memory, larger saves a little recomputation."""
     max_epochs: float = 5.0
     """Most passes over the training data a phase may plan (max_steps x global batch / rows);
     more stops the run at preflight, before any training, naming the numbers and the keys."""
@@ -140,6 +145,7 @@ class TrainingConfig:
             "val_every_n_steps",
             "checkpoint_every_n_steps",
             "log_every_n_steps",
+            "logps_chunk_size",
         ):
             _check_positive(f"stage.{key}", getattr(self, key))
         _check_non_negative("stage.max_grad_norm", self.max_grad_norm)

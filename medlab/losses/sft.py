@@ -4,6 +4,10 @@ The SFT module divides the summed loss of every micro-batch by the number of tra
 of the *whole* optimizer step (all accumulated micro-batches, all ranks). Returning sums
 instead of a mean is what makes gradient accumulation exact: accumulating 4 x 2 examples
 gives the same gradient as one batch of 8, however the trained tokens are spread.
+
+`token_cross_entropy` takes logits; `chunked_cross_entropy` takes hidden states and the output
+head and never holds more than one chunk's logits (`medlab.losses.chunked`): what the SFT stage
+uses. Both give the same numbers to float32 rounding.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from typing import NamedTuple
 
 import torch
 import torch.nn.functional as F
+
+from medlab.losses.chunked import DEFAULT_CHUNK_SIZE, chunked_token_logps
 
 IGNORE_INDEX = -100
 
@@ -41,3 +47,20 @@ def token_cross_entropy(
     loss_sum = F.cross_entropy(logits, targets, reduction="sum")
     num_correct = (logits.detach().argmax(-1) == targets).sum()
     return TokenCEStats(loss_sum, keep.sum(), num_correct)
+
+
+def chunked_cross_entropy(
+    head: torch.nn.Module,
+    hidden: torch.Tensor,  # [..., H]
+    targets: torch.Tensor,  # [...], already aligned with `hidden` (not shifted)
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    ignore_index: int = IGNORE_INDEX,
+) -> TokenCEStats:
+    """`token_cross_entropy(head(hidden), targets)` with the head applied `chunk_size` trained
+    positions at a time (float32, each chunk's logits recomputed in backward)."""
+    keep = targets != ignore_index  # [...]
+    out = chunked_token_logps(
+        head, hidden[keep], targets[keep], chunk_size, with_correct=True
+    )  # [K]
+    assert out.correct is not None
+    return TokenCEStats(-out.logps.sum(), keep.sum(), out.correct.sum())

@@ -2,8 +2,10 @@
 
 Each micro-batch holds B pairs as 2B rows (chosen rows first, then rejected) that go through
 the policy in ONE forward pass. Per-sequence log-probs are summed over completion tokens only
-(logits are computed only at those positions). The reference log-probs come from a
-`ReferenceModel` (frozen copy, disabled adapters, or a precomputed cache).
+(logits are computed only at those positions, `stage.logps_chunk_size` at a time, see
+`medlab.losses.chunked`). The reference log-probs come from a `ReferenceModel` (frozen copy,
+disabled adapters, or a precomputed cache), computed before the policy's forward so that its
+chunks never sit next to the policy's kept log-softmax.
 
 Gradient accumulation: each micro-batch's summed pair losses are divided by the number of
 pairs in the whole optimizer step (times world size under DDP), so accumulation is exact.
@@ -19,10 +21,10 @@ from typing import Any
 
 import lightning as L
 import torch
-import torch.nn.functional as F
 
 from medlab.config import DPOConfig
 from medlab.data.collate import MicroBatch
+from medlab.losses.chunked import DEFAULT_CHUNK_SIZE
 from medlab.losses.dpo import DPOLossOutput, dpo_loss, pair_accuracy
 from medlab.stages.reference import ReferenceModel
 from medlab.stages.sft import (
@@ -31,7 +33,7 @@ from medlab.stages.sft import (
     replay_last,
     step_backward,
     sum_over_ranks,
-    trained_token_logits,
+    trained_token_logps,
     validation_replays,
 )
 from medlab.stages.trainer import shard_model
@@ -49,15 +51,14 @@ VAL_KEYS = (
 )
 
 
-def sequence_logps(model: torch.nn.Module, batch: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
-    """(sum of completion-token log-probs [N], completion-token counts [N]) per row."""
-    logits, targets = trained_token_logits(model, batch)  # [K, V], [K]
-    token_logps = -F.cross_entropy(logits.float(), targets, reduction="none")  # [K]
+def sequence_logps(
+    model: torch.nn.Module, batch: MicroBatch, chunk_size: int = DEFAULT_CHUNK_SIZE
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """(sum of completion-token log-probs [N] fp32, completion-token counts [N]) per row."""
+    token_logps = trained_token_logps(model, batch, chunk_size)  # [K], row-major
     keep = batch["targets"] != IGNORE_INDEX  # [N, T]
-    rows = keep.nonzero()[:, 0]  # [K] row of each kept position (row-major, like keep-indexing)
-    sums = torch.zeros(keep.shape[0], device=token_logps.device, dtype=token_logps.dtype)
-    sums = sums.index_add(0, rows, token_logps)
-    return sums, keep.sum(-1)
+    per_token = torch.zeros(keep.shape, device=token_logps.device, dtype=token_logps.dtype)
+    return per_token.masked_scatter(keep, token_logps).sum(-1), keep.sum(-1)
 
 
 class DPOModule(L.LightningModule):
@@ -70,10 +71,10 @@ class DPOModule(L.LightningModule):
         self._val_sums: dict[str, torch.Tensor] = {}
 
     def pair_outputs(self, batch: MicroBatch) -> tuple[DPOLossOutput, dict[str, torch.Tensor]]:
-        logps, counts = sequence_logps(self.model, batch)  # [2B]
+        ref_chosen, ref_rejected = self.reference.logps(batch)  # first: see the docstring
+        logps, counts = sequence_logps(self.model, batch, self.cfg.logps_chunk_size)  # [2B]
         pairs = logps.shape[0] // 2
         policy_chosen, policy_rejected = logps[:pairs], logps[pairs:]
-        ref_chosen, ref_rejected = self.reference.logps(batch)
         chosen_counts, rejected_counts = counts[:pairs], counts[pairs:]
         out = dpo_loss(
             self.cfg.loss,

@@ -11,6 +11,7 @@ from typing import Any
 import torch
 
 from medlab.config import DataConfig, DPOConfig, ModelConfig
+from medlab.losses.chunked import DEFAULT_CHUNK_SIZE
 from medlab.models.build import build_causal_lm
 from medlab.stages.dpo import DPOModule, sequence_logps
 from medlab.stages.preference_datamodule import PreferenceDataModule
@@ -42,13 +43,13 @@ def reference_model_cfg(model_cfg: ModelConfig, stage: DPOConfig) -> ModelConfig
 
 @torch.no_grad()
 def compute_reference_logps(
-    model: torch.nn.Module, loader: Any
+    model: torch.nn.Module, loader: Any, chunk_size: int = DEFAULT_CHUNK_SIZE
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Reference log-probs of every pair of `loader`, ordered by pair index."""
     model.eval()
     chosen, rejected, index = [], [], []
     for (batch,) in loader:
-        logps, _ = sequence_logps(model, batch)
+        logps, _ = sequence_logps(model, batch, chunk_size)
         pairs = logps.shape[0] // 2
         chosen.append(logps[:pairs])
         rejected.append(logps[pairs:])
@@ -95,7 +96,9 @@ def fill_reference_cache(
         if cached is None:
             if reference is None:
                 reference = build_causal_lm(ref_model_cfg, tokenizer)
-            chosen, rejected = compute_reference_logps(reference, datamodule.plain_loader(split))
+            chosen, rejected = compute_reference_logps(
+                reference, datamodule.plain_loader(split), stage.logps_chunk_size
+            )
             path = save_cached(cache_dir, key, chosen, rejected)
             log.info("reference log-probs (%s, %d pairs) cached at %s", split, len(items), path)
             cached = {"chosen": chosen, "rejected": rejected}
@@ -124,13 +127,15 @@ def build_dpo_parts(
         reference = PrecomputedReference()
     elif stage.reference == "adapters_disabled":
         model = policy()
-        reference = DisabledAdapterReference(model)
+        reference = DisabledAdapterReference(model, stage.logps_chunk_size)
     else:
         if stage.reference_path is None and not stage.lora.enabled:
             base = policy()
-            reference = FrozenCopyReference(copy.deepcopy(base))
+            reference = FrozenCopyReference(copy.deepcopy(base), stage.logps_chunk_size)
             model = base
         else:
-            reference = FrozenCopyReference(build_causal_lm(ref_cfg, tokenizer))
+            reference = FrozenCopyReference(
+                build_causal_lm(ref_cfg, tokenizer), stage.logps_chunk_size
+            )
             model = policy()
     return datamodule, DPOModule(model, stage, reference)

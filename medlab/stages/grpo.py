@@ -26,10 +26,10 @@ from typing import Any
 
 import lightning as L
 import torch
-import torch.nn.functional as F
 
 from medlab.advantages import AdvantageOutput, combine_rewards, group_relative_advantages
 from medlab.config import GRPOConfig
+from medlab.losses.chunked import DEFAULT_CHUNK_SIZE, chunked_token_logps
 from medlab.losses.grpo import grpo_loss
 from medlab.rollout.backend import GenerationBackend, SamplingConfig, completion_mask
 from medlab.rollout.types import Rollout
@@ -61,11 +61,20 @@ def completion_logps(
     completion_ids: torch.Tensor,
     mask: torch.Tensor,
     with_entropy: bool = False,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
-    """Per-token log-probs [b, Lc] of the completion tokens (0 where mask is 0), and the
-    per-token entropy [b, Lc] if asked. Logits only at the active positions."""
+    """Per-token log-probs [b, Lc] (fp32) of the completion tokens (0 where mask is 0), and the
+    per-token entropy [b, Lc] (detached) if asked. Logits only at the active positions,
+    `chunk_size` of them at a time (`medlab.losses.chunked`)."""
     return through_root(  # type: ignore[no-any-return]
-        model, _completion_logps, prompt_ids, prompt_mask, completion_ids, mask, with_entropy
+        model,
+        _completion_logps,
+        prompt_ids,
+        prompt_mask,
+        completion_ids,
+        mask,
+        with_entropy,
+        chunk_size,
     )
 
 
@@ -76,6 +85,7 @@ def _completion_logps(
     completion_ids: torch.Tensor,
     mask: torch.Tensor,
     with_entropy: bool,
+    chunk_size: int,
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
     input_ids = torch.cat([prompt_ids, completion_ids], dim=1)  # [b, Lp + Lc]
     attention = torch.cat([prompt_mask, torch.ones_like(completion_ids)], dim=1)
@@ -86,17 +96,16 @@ def _completion_logps(
     lp = prompt_ids.shape[1]
     predicting = hidden[:, lp - 1 : -1]  # [b, Lc, H]: position t predicts completion token t
     active = mask.bool()
-    logits = model.get_output_embeddings()(predicting[active]).float()  # type: ignore[operator]
-    log_probs = F.log_softmax(logits, dim=-1)  # [K, V]
-    token_logps = log_probs.gather(-1, completion_ids[active][:, None])[:, 0]
-    out = torch.zeros(mask.shape, dtype=token_logps.dtype, device=mask.device)
-    out = out.masked_scatter(active, token_logps)
-    entropy = None
-    if with_entropy:
-        ent = -(log_probs.exp() * log_probs).sum(-1).detach()
-        entropy = torch.zeros(mask.shape, dtype=ent.dtype, device=mask.device).masked_scatter(
-            active, ent
-        )
+    tokens = chunked_token_logps(
+        model.get_output_embeddings(),  # type: ignore[operator]
+        predicting[active],  # [K, H]
+        completion_ids[active],  # [K]
+        chunk_size,
+        with_entropy=with_entropy,
+    )
+    zeros = torch.zeros(mask.shape, dtype=tokens.logps.dtype, device=mask.device)
+    out = zeros.masked_scatter(active, tokens.logps)
+    entropy = None if tokens.entropy is None else zeros.masked_scatter(active, tokens.entropy)
     return out, entropy
 
 
@@ -219,7 +228,12 @@ class GRPOModule(L.LightningModule):
             rollout.old_logps = torch.cat(
                 [
                     completion_logps(
-                        self.model, r.prompt_ids, r.prompt_mask, r.completion_ids, r.completion_mask
+                        self.model,
+                        r.prompt_ids,
+                        r.prompt_mask,
+                        r.completion_ids,
+                        r.completion_mask,
+                        chunk_size=self.cfg.logps_chunk_size,
                     )[0]
                     for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)
                 ]
@@ -235,16 +249,17 @@ class GRPOModule(L.LightningModule):
     # ---- update ----------------------------------------------------------------------------
     def policy_update(
         self, rollout: Rollout, backward: Callable[[torch.Tensor], Any]
-    ) -> dict[str, float]:
+    ) -> dict[str, torch.Tensor]:
         """One optimizer step's gradients over all micro-batches of `rollout`.
 
-        Returns the step's loss and token-weighted kl / clip ratios / entropy over every rank.
+        Returns the step's loss and token-weighted kl / clip ratios / entropy over every rank,
+        as 0-dim tensors: no host sync inside the loop (the logger reads them once).
         """
         cfg = self.cfg
         world = 1 if self._trainer is None else self.trainer.world_size
         num_items = sum_over_ranks(self, rollout.completion_mask.sum().float())  # all ranks
         # loss, then token-weighted sums of kl, clip_ratio_low, clip_ratio_high, entropy; tokens
-        sums = torch.zeros(6, dtype=torch.float64)
+        sums = torch.zeros(6, dtype=torch.float64, device=rollout.completion_mask.device)
         n_micro = rollout.num_rows // cfg.micro_batch_size
         for i in range(0, rollout.num_rows, cfg.micro_batch_size):
             mb = rollout.rows(slice(i, i + cfg.micro_batch_size))
@@ -255,6 +270,7 @@ class GRPOModule(L.LightningModule):
                 mb.completion_ids,
                 mb.completion_mask,
                 with_entropy=True,
+                chunk_size=cfg.logps_chunk_size,
             )
             out = grpo_loss(
                 cfg.loss_type,
@@ -272,27 +288,26 @@ class GRPOModule(L.LightningModule):
             # dapo is already normalised by the whole batch; the others average micro-batches.
             loss = out.loss if cfg.loss_type == "dapo" else out.loss / n_micro
             backward(loss)
-            active = float(mb.completion_mask.sum())
+            active = mb.completion_mask.sum().to(sums)
             assert entropy is not None
-            sums += torch.tensor(
+            sums += torch.stack(
                 [
-                    float(loss.detach()),
-                    float(out.kl) * active,
-                    float(out.clip_ratio_low) * active,
-                    float(out.clip_ratio_high) * active,
-                    float((entropy * mb.completion_mask).sum()),
+                    loss.detach().to(sums),
+                    out.kl.to(sums) * active,
+                    out.clip_ratio_low.to(sums) * active,
+                    out.clip_ratio_high.to(sums) * active,
+                    (entropy * mb.completion_mask).sum().to(sums),
                     active,
-                ],
-                dtype=torch.float64,
+                ]
             )
-        total = sum_over_ranks(self, sums.to(self.device)).cpu()
-        tokens = max(float(total[5]), 1.0)
+        total = sum_over_ranks(self, sums.to(self.device))
+        tokens = total[5].clamp(min=1.0)
         return {
-            "loss": float(total[0]) / world,  # each rank's loss is its share x world
-            "kl": float(total[1]) / tokens,
-            "clip_ratio_low": float(total[2]) / tokens,
-            "clip_ratio_high": float(total[3]) / tokens,
-            "entropy": float(total[4]) / tokens,
+            "loss": (total[0] / world).float(),  # each rank's loss is its share x world
+            "kl": (total[1] / tokens).float(),
+            "clip_ratio_low": (total[2] / tokens).float(),
+            "clip_ratio_high": (total[3] / tokens).float(),
+            "entropy": (total[4] / tokens).float(),
         }
 
     def training_step(self, batch: dict[str, Any], batch_idx: int) -> None:

@@ -70,7 +70,7 @@ def build_backend(rollout_cfg: dict[str, Any] | None) -> GenerationBackend:
     return backend  # type: ignore[no-any-return]
 
 
-def _frozen_reference(model: torch.nn.Module) -> Any:
+def _frozen_reference(model: torch.nn.Module, chunk_size: int) -> Any:
     frozen = copy.deepcopy(model).eval().requires_grad_(False)
 
     def logps(rows: Rollout) -> torch.Tensor:
@@ -79,13 +79,18 @@ def _frozen_reference(model: torch.nn.Module) -> Any:
         if next(frozen.parameters()).device != rows.prompt_ids.device:
             frozen.to(rows.prompt_ids.device)
         return completion_logps(
-            frozen, rows.prompt_ids, rows.prompt_mask, rows.completion_ids, rows.completion_mask
+            frozen,
+            rows.prompt_ids,
+            rows.prompt_mask,
+            rows.completion_ids,
+            rows.completion_mask,
+            chunk_size=chunk_size,
         )[0]
 
     return logps
 
 
-def _adapter_disabled_reference(peft_model: Any) -> Any:
+def _adapter_disabled_reference(peft_model: Any, chunk_size: int) -> Any:
     def logps(rows: Rollout) -> torch.Tensor:
         with peft_model.disable_adapter():
             return completion_logps(
@@ -94,6 +99,7 @@ def _adapter_disabled_reference(peft_model: Any) -> Any:
                 rows.prompt_mask,
                 rows.completion_ids,
                 rows.completion_mask,
+                chunk_size=chunk_size,
             )[0]
 
     return logps
@@ -115,10 +121,10 @@ def build_grpo_parts(
     reference = None
     if stage.beta > 0 and stage.reference == "adapters_disabled":
         model = policy()
-        reference = _adapter_disabled_reference(model)
+        reference = _adapter_disabled_reference(model, stage.logps_chunk_size)
     elif stage.beta > 0:
         base = policy(apply_adapters=False)
-        reference = _frozen_reference(base)
+        reference = _frozen_reference(base, stage.logps_chunk_size)
         model = policy() if stage.lora.enabled else base
     else:
         model = policy()

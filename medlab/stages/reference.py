@@ -23,6 +23,7 @@ from safetensors.torch import load_file
 
 from medlab.checkpointing import atomic_write_bytes
 from medlab.data.collate import MicroBatch
+from medlab.losses.chunked import DEFAULT_CHUNK_SIZE
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,9 @@ def _split(logps: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 class FrozenCopyReference:
-    def __init__(self, model: torch.nn.Module) -> None:
+    def __init__(self, model: torch.nn.Module, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
         self.model = model.eval().requires_grad_(False)
+        self.chunk_size = chunk_size  # stage.logps_chunk_size
 
     @torch.no_grad()
     def logps(self, batch: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
@@ -49,7 +51,7 @@ class FrozenCopyReference:
         device = batch["input_ids"].device
         if next(self.model.parameters()).device != device:
             self.model.to(device)
-        return _split(sequence_logps(self.model, batch)[0])
+        return _split(sequence_logps(self.model, batch, self.chunk_size)[0])
 
 
 class DisabledAdapterReference:
@@ -58,10 +60,11 @@ class DisabledAdapterReference:
     `apply_lora`), so the added tokens use their initial rows here, as in a frozen copy
     (tests/unit/test_lora_added_tokens.py checks both)."""
 
-    def __init__(self, peft_model: Any) -> None:
+    def __init__(self, peft_model: Any, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
         if not hasattr(peft_model, "disable_adapter"):
             raise TypeError("adapters_disabled reference needs a peft model (LoRA enabled)")
         self.model = peft_model
+        self.chunk_size = chunk_size  # stage.logps_chunk_size
 
     @torch.no_grad()
     def logps(self, batch: MicroBatch) -> tuple[torch.Tensor, torch.Tensor]:
@@ -71,7 +74,7 @@ class DisabledAdapterReference:
         self.model.eval()  # no adapter dropout in the reference pass
         try:
             with self.model.disable_adapter():
-                return _split(sequence_logps(self.model, batch)[0])
+                return _split(sequence_logps(self.model, batch, self.chunk_size)[0])
         finally:
             self.model.train(was_training)
 

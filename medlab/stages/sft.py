@@ -6,7 +6,9 @@ loss is divided by that count before its backward. The gradient is therefore the
 every trained token of the step, exactly as one big batch would give (tests check 4 x 2 == 8).
 
 Logits are computed only at trained positions (the decoder's hidden states are gathered
-before the output projection), which saves the [B, T, V] logits of prompt tokens.
+before the output projection), which saves the [B, T, V] logits of prompt tokens, and only
+`stage.logps_chunk_size` positions at a time (`medlab.losses.chunked`), so the loss's memory does
+not grow with the number of trained tokens.
 
 Under DDP each rank gets `micro_batch_size x grad_accum_steps` conversations per step; gradients
 are all-reduced once per step (on the last micro-batch), and the logged train metrics are those
@@ -28,7 +30,8 @@ import torch
 
 from medlab.config import SFTConfig, TrainingConfig
 from medlab.data.collate import MicroBatch
-from medlab.losses.sft import IGNORE_INDEX, TokenCEStats, token_cross_entropy
+from medlab.losses.chunked import DEFAULT_CHUNK_SIZE, TokenLogps, chunked_token_logps
+from medlab.losses.sft import IGNORE_INDEX, TokenCEStats, chunked_cross_entropy
 from medlab.stages.trainer import shard_model
 
 # Name of the method `shard_model` (medlab.stages.trainer) registers on an FSDP2-sharded model.
@@ -47,26 +50,59 @@ def through_root(model: torch.nn.Module, fn: Callable[..., Any], *args: Any) -> 
     return call(fn, *args) if call is not None else fn(model, *args)
 
 
+def decoder_hidden(model: torch.nn.Module, batch: MicroBatch) -> torch.Tensor:
+    """The decoder's last hidden states [B, T, H] of `batch` (call inside `through_root`)."""
+    return model.get_decoder()(  # type: ignore[operator,no-any-return]
+        input_ids=batch["input_ids"],
+        attention_mask=batch.get("attention_mask"),
+        position_ids=batch["position_ids"],
+        use_cache=False,
+    ).last_hidden_state
+
+
+def trained_token_stats(
+    model: torch.nn.Module, batch: MicroBatch, chunk_size: int = DEFAULT_CHUNK_SIZE
+) -> TokenCEStats:
+    """Summed cross-entropy, trained tokens and argmax hits of `batch`, head in chunks."""
+    return through_root(model, _trained_token_stats, batch, chunk_size)  # type: ignore[no-any-return]
+
+
+def _trained_token_stats(
+    model: torch.nn.Module, batch: MicroBatch, chunk_size: int
+) -> TokenCEStats:
+    head = model.get_output_embeddings()  # type: ignore[operator]
+    return chunked_cross_entropy(head, decoder_hidden(model, batch), batch["targets"], chunk_size)
+
+
+def trained_token_logps(
+    model: torch.nn.Module, batch: MicroBatch, chunk_size: int = DEFAULT_CHUNK_SIZE
+) -> torch.Tensor:
+    """log p(target) [K] at the K positions of `batch` that carry a loss (row-major order)."""
+    out: TokenLogps = through_root(model, _trained_token_logps, batch, chunk_size)
+    return out.logps
+
+
+def _trained_token_logps(model: torch.nn.Module, batch: MicroBatch, chunk_size: int) -> TokenLogps:
+    keep = batch["targets"] != IGNORE_INDEX  # [B, T]
+    head = model.get_output_embeddings()  # type: ignore[operator]
+    hidden = decoder_hidden(model, batch)[keep]  # [K, H]
+    return chunked_token_logps(head, hidden, batch["targets"][keep], chunk_size)
+
+
 def trained_token_logits(
     model: torch.nn.Module, batch: MicroBatch
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """(logits [N, V], targets [N]) at the N positions of `batch` that carry a loss."""
+    """(logits [K, V], targets [K]) at the K positions of `batch` that carry a loss, in one
+    piece: the unchunked reference the tests and `medlab.bench` compare against."""
     return through_root(model, _trained_token_logits, batch)  # type: ignore[no-any-return]
 
 
 def _trained_token_logits(
     model: torch.nn.Module, batch: MicroBatch
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    decoder = model.get_decoder()  # type: ignore[operator]
     head = model.get_output_embeddings()  # type: ignore[operator]
-    hidden = decoder(
-        input_ids=batch["input_ids"],
-        attention_mask=batch.get("attention_mask"),
-        position_ids=batch["position_ids"],
-        use_cache=False,
-    ).last_hidden_state  # [B, T, H]
     keep = batch["targets"] != IGNORE_INDEX  # [B, T]
-    return head(hidden[keep]), batch["targets"][keep]
+    return head(decoder_hidden(model, batch)[keep]), batch["targets"][keep]
 
 
 def lr_lambda(
@@ -97,8 +133,7 @@ class SFTModule(L.LightningModule):
 
     # ---- loss -----------------------------------------------------------------------------
     def micro_batch_stats(self, batch: MicroBatch) -> TokenCEStats:
-        logits, targets = trained_token_logits(self.model, batch)
-        return token_cross_entropy(logits, targets)
+        return trained_token_stats(self.model, batch, self.cfg.logps_chunk_size)
 
     def _global_token_count(self, local: torch.Tensor) -> tuple[torch.Tensor, int]:
         if self._trainer is None or self.trainer.world_size == 1:
