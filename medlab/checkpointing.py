@@ -1,7 +1,8 @@
 """Atomic writes: nothing half-written ever looks whole.
 
 - `atomic_write_text` / `atomic_write_json`: write to a temp file in the same directory, fsync,
-  then `os.replace` (atomic on POSIX).
+  then `os.replace` (atomic on POSIX). A full disk or an unwritable location raises one
+  `OutputError` naming the file (the temp file is removed, nothing looks whole).
 - `atomic_directory`: build a directory under a temp name and rename it into place at the end;
   a crash leaves only a `.tmp-*` directory that is ignored and cleaned up next time.
 - `AtomicCheckpointIO`: Lightning checkpoints (`*.ckpt`) written the same way.
@@ -25,6 +26,8 @@ from typing import Any, BinaryIO
 
 import torch
 from lightning.pytorch.plugins.io import TorchCheckpointIO
+
+from medlab.errors import output_error
 
 COMPLETE_MARKER = "COMPLETE"
 
@@ -74,10 +77,11 @@ _CREATE_MODE = _umask_mode()
 def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
     """A binary handle on a temp file that replaces `path` (fsynced) only if the block ends."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
+    with _output_errors(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tmp-", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with _output_errors(path), os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -88,6 +92,18 @@ def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def _output_errors(path: Path) -> Iterator[None]:
+    """A full disk or an unwritable location while writing `path` -> one OutputError line."""
+    try:
+        yield
+    except OSError as exc:
+        error = output_error(exc, path=path)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -107,13 +123,15 @@ def atomic_write_json(path: str | Path, data: Any) -> None:
 def atomic_directory(final: str | Path) -> Iterator[Path]:
     """Yield a temp directory that replaces `final` only if the block completes."""
     final = Path(final)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    for stale in final.parent.glob(f".{final.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
+    with _output_errors(final):
+        final.parent.mkdir(parents=True, exist_ok=True)
+        for stale in final.parent.glob(f".{final.name}.tmp-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
     try:
-        yield tmp
-        (tmp / COMPLETE_MARKER).write_text("complete\n")
+        with _output_errors(final):
+            yield tmp
+            (tmp / COMPLETE_MARKER).write_text("complete\n")
         if final.exists():
             old = final.with_name(f".{final.name}.old-{os.getpid()}")
             os.replace(final, old)

@@ -236,13 +236,83 @@ def _plan_phase(
     if memory is not None:
         plan.est_mem_gb = memory.total_gb
         plan.notes.append(f"memory: {format_estimate(memory)}")
-    try:
-        _epoch_guard(plan, stage_cfg, key, per_epoch)
-    except ConfigError as exc:
-        if not dry_run:
-            raise
-        plan.problems.append(exc)  # the dry run prints every line first, then stops
+    for check in (
+        lambda: _epoch_guard(plan, stage_cfg, key, per_epoch),
+        lambda: check_context_length(root, stage_cfg, key),
+    ):
+        try:
+            check()
+        except ConfigError as exc:
+            if not dry_run:
+                raise
+            plan.problems.append(exc)  # the dry run prints every line first, then stops
     return plan, root
+
+
+SEED_MAX = 2**32 - 1  # numpy's limit; Lightning's seed_everything picks a random seed beyond it
+
+
+def check_seed(cfg: DictConfig) -> None:
+    """`seed` must be an integer in [0, 2**32 - 1] (not a string, float or bool)."""
+    seed = cfg.get("seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= SEED_MAX:
+        raise ConfigError(
+            f"seed: expected an integer in [0, {SEED_MAX}], got {seed!r}. Set seed=<integer>, "
+            "e.g. seed=0."
+        )
+
+
+def max_positions(model: ModelConfig) -> tuple[int, str] | None:
+    """(max_position_embeddings, where it comes from) of the model a phase starts from: a local
+    checkpoint's config.json, else `model.shape` (Hub models) or `model.tiny`; None if unknown."""
+    import json
+    from pathlib import Path
+
+    if model.path is not None:
+        config = Path(model.path).expanduser() / "config.json"
+        if config.is_file():
+            try:
+                data = json.loads(config.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = None
+            if isinstance(data, dict):
+                value = data.get("max_position_embeddings")
+                if value is None and isinstance(data.get("text_config"), dict):
+                    value = data["text_config"].get("max_position_embeddings")
+                if isinstance(value, int) and value > 0:
+                    return value, f"max_position_embeddings in {config}"
+    if model.shape is not None:
+        return model.shape.max_position_embeddings, "model.shape.max_position_embeddings"
+    if model.path is None and model.tiny is not None:
+        return model.tiny.max_position_embeddings, "model.tiny.max_position_embeddings"
+    return None
+
+
+def check_context_length(model: ModelConfig, stage: Any, key: Any) -> None:
+    """The longest sequence a stage builds must fit the model's position embeddings: SFT / DPO
+    `stage.max_length`, GRPO `stage.max_prompt_length + stage.max_completion_length`."""
+    known = max_positions(model)
+    if known is None:
+        return
+    limit, source = known
+    if stage.name == "grpo":
+        length = stage.max_prompt_length + stage.max_completion_length
+        what = (
+            f"{key('stage', 'max_prompt_length')} + {key('stage', 'max_completion_length')} "
+            f"({stage.max_prompt_length} + {stage.max_completion_length} = {length})"
+        )
+        fix = (
+            f"Lower {key('stage', 'max_prompt_length')} or {key('stage', 'max_completion_length')}"
+        )
+    else:
+        length = stage.max_length
+        what = f"{key('stage', 'max_length')} ({length})"
+        fix = f"Set {key('stage', 'max_length')}={limit} or less"
+    if length > limit:
+        raise ConfigError(
+            f"{what} is longer than the model's context, {limit} tokens ({source}): positions "
+            f"beyond it were never trained. {fix}."
+        )
 
 
 def _unreachable(data: DataConfig, exc: ModelLoadError, key: Any) -> str:
@@ -354,6 +424,7 @@ def plan_experiment(
     if mode in ("evaluate", "report"):  # no training: nothing to plan but what is evaluated
         yield PhasePlan(mode, mode, str(OmegaConf.select(cfg, "model.path") or "-"))
         return
+    check_seed(cfg)
     phases = phase_configs(cfg, overrides)
     pipeline = bool(cfg.get("phases"))
     raw = OmegaConf.to_container(cfg.get("phases") or OmegaConf.create({}), resolve=False)
@@ -371,6 +442,7 @@ def plan_experiment(
             return phase_key(raw, name, group, k) if pipeline else f"{group}.{k}"
 
         try:
+            check_seed(phase_cfg)
             training = phase_cfg.stage.get("name") in ("sft", "dpo", "grpo")
             if training and OmegaConf.is_missing(phase_cfg.data, "train_files"):
                 raise ConfigError(_missing_data_message(phase_cfg, raw, name, pipeline))

@@ -33,7 +33,7 @@ from hydra.core.hydra_config import HydraConfig
 from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.errors import ConfigError, MedlabError
+from medlab.errors import ConfigError, MedlabError, output_error
 from medlab.resolvers import register_resolvers
 from medlab.sweep_summary import sweep_name, write_job_record
 
@@ -58,6 +58,12 @@ def main(cfg: DictConfig) -> float | None:
         except MedlabError as exc:
             print(f"medlab: error: {exc}", file=sys.stderr)
             sys.exit(2)
+        except OSError as exc:
+            output = output_error(exc, "hydra.run.dir")
+            if output is None:
+                raise
+            print(f"medlab: error: {output}", file=sys.stderr)
+            sys.exit(2)
     group = sweep_name(str(cfg.get("experiment_name", "medlab")), hydra_cfg.sweep.dir)
     return sweep_job(cfg, run_dir, group, int(hydra_cfg.job.num))
 
@@ -79,6 +85,9 @@ def run(cfg: DictConfig, run_dir: Path) -> tuple[str | None, float | None]:
     for name, res in results.items():
         if res.get("hf_checkpoint"):
             print(f"  {name}: {res['hf_checkpoint']}{_headline(res)}")
+        if res.get("data_dropped"):
+            left_out = ", ".join(f"{k}={v}" for k, v in sorted(res["data_dropped"].items()))
+            print(f"  {name}: data rows left out: {left_out} (see README 'Data')")
     cards = [res["model_card"] for res in results.values() if res.get("model_card")]
     if not cards and (run_dir / "report" / "MODEL_CARD.md").is_file():
         cards = [str(run_dir / "report" / "MODEL_CARD.md")]

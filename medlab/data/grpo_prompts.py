@@ -101,6 +101,10 @@ def prompt_row(
         raise _bad(
             where, f"prompt[{len(prompt) - 1}].role", "the prompt must end with a user message"
         )
+    for i, message in enumerate(prompt):
+        content = message.get("content")
+        if not isinstance(content, str) or not content.strip():
+            raise _bad(where, f"prompt[{i}].content", "must be a non-empty string")
     answer = row.get("answer")
     if not isinstance(answer, str) or not re.fullmatch(r"[A-J]", answer.strip()):
         raise _bad(where, "answer", f"must be one option letter, got {answer!r}")

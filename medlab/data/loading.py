@@ -1,11 +1,13 @@
 """Read chat rows from local JSONL / Parquet files or a Hugging Face dataset id.
 
 Every row is validated with `validate_chat_row`; the first malformed row stops the run with
-its file, line and field. Nothing is skipped silently.
+its file, line and field. Nothing is skipped silently. A file that is not UTF-8 stops the run
+naming the file, line and column of the first bad byte.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from pathlib import Path
@@ -22,31 +24,52 @@ def read_rows(path: str | Path) -> list[tuple[str, dict[str, Any]]]:
     if not path.is_file():
         raise DataError(f"{path}: file not found. Check the data config's file paths.")
     if path.suffix == ".parquet":
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pq.read_table(path)
+        try:
+            table = pq.read_table(path)
+        except (pa.ArrowException, OSError) as exc:
+            raise DataError(
+                f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]}). "
+                "Re-export it, or convert it to JSONL."
+            ) from exc
         return [(f"{path}:row {i}", row) for i, row in enumerate(table.to_pylist())]
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(path, path.read_bytes(), exc) from exc
     if path.suffix == ".json":
         try:
-            data = json.loads(path.read_text())
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise DataError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg}).") from exc
         if not isinstance(data, list):
             raise DataError(f"{path}: a .json data file must hold a list of rows.")
         return [(f"{path}:item {i}", row) for i, row in enumerate(data)]
     rows = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((f"{path}:{lineno}", json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise DataError(
-                    f"{path}:{lineno}: invalid JSON at column {exc.colno} ({exc.msg}). "
-                    "Each line must be one JSON object."
-                ) from exc
+    for lineno, line in enumerate(io.StringIO(text, newline=None), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((f"{path}:{lineno}", json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise DataError(
+                f"{path}:{lineno}: invalid JSON at column {exc.colno} ({exc.msg}). "
+                "Each line must be one JSON object."
+            ) from exc
     return rows
+
+
+def _not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> DataError:
+    """DataError naming the line and column of the first byte that is not UTF-8."""
+    before = data[: exc.start].decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    line = before.count("\n") + 1
+    column = len(before) - before.rfind("\n")
+    return DataError(
+        f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}). "
+        "Save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8 IN > OUT`."
+    )
 
 
 def _load_hf(hf: HFDatasetConfig, split: str) -> list[tuple[str, dict[str, Any]]]:

@@ -16,6 +16,11 @@ pair differs only in the answer line; a row whose `exp` is missing, null or blan
 explanation on either side. The question's closing instruction asks for an explanation only
 with `both`, so the prompt never asks for something neither completion gives.
 
+A pair whose chosen equals its rejected (same roles, text and tool calls, surrounding whitespace
+ignored) carries no preference signal (its DPO gradient is zero and it counts as a tie): such
+pairs are left out with a count (`is_tie`; logged, and in the stage's results.json under
+`data_dropped`) instead of stopping the run, since Hub-scale preference sets hold a few.
+
 Encoding renders prompt + completion with the chat template; the loss / log-prob mask covers
 only the final assistant message (its text and closing <|im_end|>).
 """
@@ -23,6 +28,7 @@ only the final assistant message (its text and closing <|im_end|>).
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +83,22 @@ def validate_preference_row(row: Any, where: str) -> PreferencePair:
             {"messages": prompt + row[key], "tools": row.get("tools")}, where, "messages"
         )
     return PreferencePair(prompt, row["chosen"], row["rejected"], row.get("tools"))
+
+
+def _normalised(messages: list[dict[str, Any]]) -> list[tuple[Any, str, str]]:
+    return [
+        (
+            m.get("role"),
+            (m.get("content") or "").strip(),
+            json.dumps(m.get("tool_calls"), sort_keys=True, default=str),
+        )
+        for m in messages
+    ]
+
+
+def is_tie(pair: PreferencePair) -> bool:
+    """True if the pair's chosen and rejected completions are the same messages."""
+    return _normalised(pair.chosen) == _normalised(pair.rejected)
 
 
 def medmcqa_question_text(row: dict[str, Any], explain: bool = True) -> str:

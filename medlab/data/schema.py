@@ -3,7 +3,11 @@
 A chat row is ``{"messages": [{"role": ..., "content": ...}, ...], "tools": [...]?}`` with
 roles system / user / assistant / tool. Assistant messages may carry OpenAI-style
 ``tool_calls`` (``{"type": "function", "function": {"name": ..., "arguments": {...}}}``); a
-tool message must follow an assistant message that made a tool call.
+tool message must follow an assistant message that made a tool call, and an assistant tool call
+must be answered by at least one tool message right after it. Every message needs non-blank
+content, except an assistant message that makes a tool call (its content may be empty).
+Any violation stops the run (nothing is dropped): a blank turn or an unanswered tool call is a
+broken export, and training on it would teach the model to produce it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,15 @@ def validate_chat_row(
             raise _bad(where, f"{key}.content", "missing")
         if content is not None and not isinstance(content, str):
             raise _bad(where, f"{key}.content", f"must be a string, got {type(content).__name__}")
+        if not (content or "").strip() and not (role == "assistant" and message.get("tool_calls")):
+            raise _bad(where, f"{key}.content", f"is empty (every {role} message needs text)")
+        if pending_tool_call and role != "tool":
+            raise _bad(
+                where,
+                f"{messages_field}[{i - 1}].tool_calls",
+                "the tool call has no tool result after it (the next message is "
+                f"{role!r}); add the {{'role': 'tool', ...}} message with its result",
+            )
         if role == "system" and i != 0:
             raise _bad(where, f"{key}.role", "a system message may only come first")
         if role == "tool" and not (pending_tool_call or previous_role == "tool"):
@@ -58,9 +71,16 @@ def validate_chat_row(
             has_assistant = True
             _validate_tool_calls(message.get("tool_calls"), where, f"{key}.tool_calls")
             pending_tool_call = bool(message.get("tool_calls"))
-        elif role != "tool":
+        else:
             pending_tool_call = False
         previous_role = role
+    if pending_tool_call:
+        raise _bad(
+            where,
+            f"{messages_field}[{len(messages) - 1}].tool_calls",
+            "the conversation ends with a tool call that has no tool result after it; add the "
+            "{'role': 'tool', ...} message with its result and the assistant's answer",
+        )
     if not has_assistant:
         raise _bad(where, messages_field, "has no assistant message, so nothing to train on")
 

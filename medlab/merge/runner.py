@@ -6,8 +6,9 @@ Runs mergekit's Python API (`run_merge`), not a shell-out. Offline-safe: paths a
 absolute (a relative path that does not exist would be looked up on the Hub) and no model card
 is written. Seeded (`merge.seed`) because arcee_fusion subsamples quantiles of tensors above
 1e6 elements. Before merging, the two checkpoints' architectures and tensor shapes are
-compared; a mismatch stops with one message naming both. The output is written atomically
-(COMPLETE marker last) with the base's tokenizer and chat template.
+compared; a mismatch stops with one message naming both, as do merging a checkpoint with
+itself, a corrupt or truncated weights file and a base without tokenizer files. The output is
+written atomically (COMPLETE marker last) with the base's tokenizer and chat template.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from safetensors import safe_open
+from safetensors import SafetensorError, safe_open
 
 from medlab.checkpointing import atomic_directory, atomic_write_json
 from medlab.config import _check_choice, _fail
 from medlab.errors import ConfigError, ModelLoadError
+from medlab.models.hub import CORRUPT_WEIGHTS
+from medlab.models.tokenizer import require_tokenizer_files
 
 log = logging.getLogger(__name__)
 
@@ -74,18 +77,40 @@ def _config_json(path: Path, key: str) -> dict[str, Any]:
     return dict(json.loads((path / "config.json").read_text()))
 
 
-def _tensor_shapes(path: Path) -> dict[str, tuple[int, ...]]:
+def _tensor_shapes(path: Path, key: str) -> dict[str, tuple[int, ...]]:
     shapes: dict[str, tuple[int, ...]] = {}
-    for file in sorted(path.glob("*.safetensors")):
-        with safe_open(str(file), framework="pt") as handle:
-            for name in handle.keys():  # noqa: SIM118 (safe_open has no __iter__)
-                shapes[name] = tuple(handle.get_slice(name).get_shape())
+    files = sorted(path.glob("*.safetensors"))
+    if not files:
+        raise ModelLoadError(
+            f"{key}: {path} holds no *.safetensors weights. Point it at a stage's hf_checkpoint "
+            "directory (medlab exports safetensors)."
+        )
+    for file in files:
+        try:
+            with safe_open(str(file), framework="pt") as handle:
+                for name in handle.keys():  # noqa: SIM118 (safe_open has no __iter__)
+                    shapes[name] = tuple(handle.get_slice(name).get_shape())
+        except (SafetensorError, OSError) as exc:
+            raise ModelLoadError(
+                f"{key}: {file} is corrupt or truncated ({type(exc).__name__}: "
+                f"{str(exc).splitlines()[0] if str(exc) else ''}). Copy the checkpoint again or "
+                "re-export it."
+            ) from exc
     return shapes
 
 
 def check_compatible(base: Path, other: Path) -> None:
-    """Raise ConfigError naming both checkpoints if they cannot be merged tensor by tensor."""
+    """Raise ConfigError naming both checkpoints if they cannot be merged tensor by tensor
+    (ModelLoadError if one is not a checkpoint, has corrupt weights, or the base has no
+    tokenizer: the merge copies the base's)."""
+    if base == other or base.samefile(other):
+        raise ConfigError(
+            f"merge.other: {other} is the same checkpoint as merge.base; merging a checkpoint "
+            "with itself gives it back unchanged. Set merge.other to the fine-tuned checkpoint "
+            "(or merge.base to the one it started from)."
+        )
     a, b = _config_json(base, "merge.base"), _config_json(other, "merge.other")
+    require_tokenizer_files(base, "merge.base")
     for key in ARCH_KEYS:
         if a.get(key) != b.get(key):
             raise ConfigError(
@@ -93,7 +118,7 @@ def check_compatible(base: Path, other: Path) -> None:
                 f"{a.get(key)!r} vs {b.get(key)!r}); only checkpoints of the same model can be "
                 "merged. Set merge.base / merge.other to two fine-tunes of one base model."
             )
-    shapes_a, shapes_b = _tensor_shapes(base), _tensor_shapes(other)
+    shapes_a, shapes_b = _tensor_shapes(base, "merge.base"), _tensor_shapes(other, "merge.other")
     for name in sorted(set(shapes_a) & set(shapes_b)):
         if shapes_a[name] != shapes_b[name]:
             raise ConfigError(
@@ -150,18 +175,25 @@ def run_merge_stage(cfg: MergeConfig, out_dir: Path) -> dict[str, Any]:
     hf_dir = out_dir / "hf_checkpoint"
     merge_config = MergeConfiguration.model_validate(mergekit_config(cfg, base, other))
     with atomic_directory(hf_dir) as tmp:
-        run_merge(
-            merge_config,
-            str(tmp),
-            options=MergeOptions(
-                copy_tokenizer=True,
-                random_seed=cfg.seed,
-                write_model_card=False,
-                lazy_unpickle=False,
-                allow_crimes=False,
-                quiet=True,
-            ),
-        )
+        try:
+            run_merge(
+                merge_config,
+                str(tmp),
+                options=MergeOptions(
+                    copy_tokenizer=True,
+                    random_seed=cfg.seed,
+                    write_model_card=False,
+                    lazy_unpickle=False,
+                    allow_crimes=False,
+                    quiet=True,
+                ),
+            )
+        except CORRUPT_WEIGHTS as exc:
+            raise ModelLoadError(
+                f"merge.base / merge.other: a weights file of {base} or {other} is corrupt "
+                f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}). "
+                "Copy the checkpoint again or re-export it."
+            ) from exc
         chat_template = base / "chat_template.jinja"
         if chat_template.is_file() and not (tmp / "chat_template.jinja").is_file():
             (tmp / "chat_template.jinja").write_text(chat_template.read_text())

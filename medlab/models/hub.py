@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from safetensors import SafetensorError
+
 from medlab.errors import ModelLoadError
+
+# What reading a damaged weights file raises: safetensors' header / buffer checks, torch.load on
+# a truncated pickle (.bin), a zip archive cut short.
+CORRUPT_WEIGHTS: tuple[type[BaseException], ...] = (
+    SafetensorError,
+    pickle.UnpicklingError,
+    EOFError,
+    zipfile.BadZipFile,
+)
 
 
 def _offline() -> bool:
@@ -27,6 +40,13 @@ def hub_errors_as_model_load_error(source: str, key: str = "model.path") -> Iter
         yield
     except ModelLoadError:
         raise
+    except CORRUPT_WEIGHTS as exc:
+        raise ModelLoadError(
+            f"could not load {source!r} ({key}): a weights file is corrupt or truncated "
+            f"({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}). Copy "
+            "the checkpoint again or re-export it (a medlab export is complete when its COMPLETE "
+            "marker exists)."
+        ) from exc
     except (OSError, ValueError) as exc:
         looks_local = source.startswith(("/", ".", "~")) or Path(source).exists()
         if looks_local:

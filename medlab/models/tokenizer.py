@@ -31,6 +31,9 @@ MARKUP_TOKENS = [
     "</tool_response>",
 ]
 END_OF_TURN = "<|im_end|>"
+# Files that hold a tokenizer's vocabulary (fast tokenizer.json, or what a slow one converts from);
+# tokenizer_config.json alone is settings, not a tokenizer.
+VOCAB_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "spiece.model", "vocab.txt")
 # Attribute `load_tokenizer` sets on the tokenizer: ids of the tokens it added to the checkpoint's
 # vocabulary (their embedding rows are untrained; LoRA must train them, see `apply_lora`).
 ADDED_TOKEN_IDS_ATTR = "medlab_added_token_ids"
@@ -56,13 +59,21 @@ def load_tokenizer(
     added tokens are recorded on the tokenizer (read them with `added_token_ids`).
     """
     source = str(path) if path is not None else str(TINY_TOKENIZER_DIR)
-    with hub_errors_as_model_load_error(source, key="model.tokenizer_path / model.path"):
-        tokenizer = AutoTokenizer.from_pretrained(
-            source,
-            revision=revision,
-            trust_remote_code=trust_remote_code,
-            local_files_only=local_files_only,
-        )
+    key = "model.tokenizer_path / model.path"
+    if Path(source).expanduser().is_dir():
+        require_tokenizer_files(Path(source).expanduser(), key)
+    with hub_errors_as_model_load_error(source, key=key):
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(
+                source,
+                revision=revision,
+                trust_remote_code=trust_remote_code,
+                local_files_only=local_files_only,
+            )
+        except (OSError, ValueError, ModelLoadError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - tokenizers raises bare Exception on bad files
+            raise ValueError(f"unreadable tokenizer files: {exc}") from exc
     if not tokenizer.is_fast:
         raise ModelLoadError(
             f"tokenizer at {source} has no fast (Rust) version; medlab needs one for the "
@@ -83,12 +94,39 @@ def load_tokenizer(
             f"tokenizer at {source} has no chat template and model.chat_template=tokenizer. "
             "Use model.chat_template=medlab_chatml."
         )
+    _check_real(tokenizer, source, key)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = (
             "<|endoftext|>" if "<|endoftext|>" in tokenizer.get_vocab() else tokenizer.eos_token
         )
     setattr(tokenizer, ADDED_TOKEN_IDS_ATTR, sorted(tokenizer.get_vocab()[t] for t in added))
     return tokenizer
+
+
+def require_tokenizer_files(directory: Path, key: str = "model.path") -> None:
+    """ModelLoadError naming `key` if checkpoint `directory` holds no tokenizer vocabulary."""
+    if not any((directory / name).is_file() for name in VOCAB_FILES):
+        raise ModelLoadError(
+            f"{key}: {directory} holds no tokenizer (none of {', '.join(VOCAB_FILES)}); a "
+            "checkpoint must carry the tokenizer it was trained with. Copy the tokenizer files "
+            "(tokenizer.json, tokenizer_config.json, ...) from the model it was trained from "
+            f"into it{', or set model.tokenizer_path=DIR' if key.startswith('model.') else ''}."
+        )
+
+
+def _check_real(tokenizer: PreTrainedTokenizerBase, source: str, key: str) -> None:
+    """ModelLoadError unless the tokenizer turns text into known tokens."""
+    probe = "Insulin lowers blood glucose."
+    try:
+        ids = tokenizer.encode(probe, add_special_tokens=False)
+    except Exception:  # noqa: BLE001 - a broken vocabulary fails in many ways
+        ids = []
+    if not ids or all(i == tokenizer.unk_token_id for i in ids):
+        raise ModelLoadError(
+            f"{key}: the tokenizer at {source} does not encode text ({len(tokenizer)} tokens; "
+            f"{probe!r} -> {ids[:8]}); its files are empty or broken. Copy the tokenizer files "
+            "again from the model the checkpoint was trained from, or set model.tokenizer_path=DIR."
+        )
 
 
 def added_token_ids(tokenizer: PreTrainedTokenizerBase) -> list[int]:

@@ -22,6 +22,7 @@ from medlab.data.loading import load_raw_rows
 from medlab.data.preference import (
     PreferencePair,
     encode_completion,
+    is_tie,
     medmcqa_to_pairs,
     validate_preference_row,
 )
@@ -38,13 +39,19 @@ class EncodedPair:
     rejected: EncodedChat
 
 
-def load_pairs(data: DataConfig, split: str) -> list[PreferencePair]:
-    """Pairs of one split ('train' / 'val') per the data config (files or Hub dataset)."""
+def load_pairs(
+    data: DataConfig, split: str, dropped: dict[str, int] | None = None
+) -> list[PreferencePair]:
+    """Pairs of one split ('train' / 'val') per the data config (files or Hub dataset).
+
+    Pairs whose chosen equals their rejected are left out (logged; counted in `dropped` under
+    '<split>/chosen_equals_rejected')."""
     rows = load_raw_rows(data, split)
     pairs: list[PreferencePair] = []
+    ties: list[str] = []
     for where, row in rows:
         if data.format == "medmcqa":
-            pairs += medmcqa_to_pairs(
+            built = medmcqa_to_pairs(
                 row,
                 where,
                 data.rejected_strategy,
@@ -53,33 +60,54 @@ def load_pairs(data: DataConfig, split: str) -> list[PreferencePair]:
                 data.pair_rationale,
             )
         else:
-            pairs.append(validate_preference_row(row, where))
+            built = [validate_preference_row(row, where)]
+        for pair in built:
+            if is_tie(pair):
+                ties.append(where)
+            else:
+                pairs.append(pair)
+    if ties:
+        log.warning(
+            "%s: %d preference pairs whose chosen equals their rejected are left out (no "
+            "preference signal), first at %s",
+            split,
+            len(ties),
+            ties[0],
+        )
+        if dropped is not None:
+            dropped[f"{split}/chosen_equals_rejected"] = len(ties)
     return pairs
 
 
 def encode_pairs(
-    pairs: list[PreferencePair], tokenizer: PreTrainedTokenizerBase, max_length: int, split: str
+    pairs: list[PreferencePair],
+    tokenizer: PreTrainedTokenizerBase,
+    max_length: int,
+    split: str,
+    dropped: dict[str, int] | None = None,
 ) -> list[EncodedPair]:
     encoded: list[EncodedPair] = []
-    dropped = truncated = 0
+    left_out = truncated = 0
     for pair in pairs:
         chosen = encode_completion(tokenizer, pair.prompt, pair.chosen, pair.tools, max_length)
         rejected = encode_completion(tokenizer, pair.prompt, pair.rejected, pair.tools, max_length)
         truncated += chosen.truncated or rejected.truncated
         if chosen.num_targets == 0 or rejected.num_targets == 0:
-            dropped += 1
+            left_out += 1
             continue
         encoded.append(EncodedPair(len(encoded), chosen, rejected))
     if truncated:
         log.warning("%s: %d pairs were cut at stage.max_length=%d", split, truncated, max_length)
-    if dropped:
+    if left_out:
         log.warning(
             "%s: %d pairs have a completion entirely beyond stage.max_length=%d and are "
             "left out; raise stage.max_length to keep them",
             split,
-            dropped,
+            left_out,
             max_length,
         )
+        if dropped is not None:
+            dropped[f"{split}/completion_beyond_max_length"] = left_out
     return encoded
 
 
@@ -116,6 +144,8 @@ class PreferenceDataModule(L.LightningDataModule):
         self.train_items: list[EncodedPair] = []
         self.val_items: list[EncodedPair] = []
         self.ref_cache: dict[str, dict[str, torch.Tensor] | None] = {"train": None, "val": None}
+        self.dropped: dict[str, int] = {}
+        """Rows left out, by '<split>/<reason>' (reported in results.json `data_dropped`)."""
 
     def setup(self, stage: str | None = None) -> None:
         if self.train_items:
@@ -126,10 +156,18 @@ class PreferenceDataModule(L.LightningDataModule):
                 "use a data config with data.format=preference or medmcqa."
             )
         self.train_items = encode_pairs(
-            load_pairs(self.data, "train"), self.tokenizer, self.stage.max_length, "train"
+            load_pairs(self.data, "train", self.dropped),
+            self.tokenizer,
+            self.stage.max_length,
+            "train",
+            self.dropped,
         )
         self.val_items = encode_pairs(
-            load_pairs(self.data, "val"), self.tokenizer, self.stage.max_length, "val"
+            load_pairs(self.data, "val", self.dropped),
+            self.tokenizer,
+            self.stage.max_length,
+            "val",
+            self.dropped,
         )
         if not self.train_items:
             raise DataError(f"data {self.data.name!r}: no training pairs.")

@@ -241,6 +241,7 @@ def run_stage(
         "val_after": val_after,
         "hf_checkpoint": str(stage_dir / HF_DIR),
         "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
+        "data_dropped": dict(getattr(parts.datamodule, "dropped", None) or {}),
         "wall_time_s": round(time.time() - started, 1),
     }
     _export(trainer, parts.module, tokenizer, stage_dir / HF_DIR, stage_cfg, policy)

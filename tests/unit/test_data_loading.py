@@ -196,8 +196,8 @@ SCHEMA_ERRORS = {
                 {"role": "assistant", "content": "a"},
             ]
         },
-        "messages[3].role",
-        "a tool result must follow an assistant tool call",
+        "messages[1].tool_calls",  # the call is left unanswered before the stray tool result
+        "the tool call has no tool result after it",
     ),
     "system_not_first": (
         {
@@ -288,7 +288,7 @@ def test_row_that_is_not_an_object(tmp_path):
             {"role": "tool", "content": "r2"},
             {"role": "assistant", "content": "a"},
         ],
-        # OpenAI-style JSON-string arguments
+        # OpenAI-style JSON-string arguments (a call must be answered: issue 12)
         [
             {"role": "user", "content": "q"},
             {
@@ -296,6 +296,8 @@ def test_row_that_is_not_an_object(tmp_path):
                 "content": "",
                 "tool_calls": [{"function": {"name": "search", "arguments": '{"query": "x"}'}}],
             },
+            {"role": "tool", "content": "r"},
+            {"role": "assistant", "content": "a"},
         ],
     ],
 )

@@ -208,7 +208,7 @@ def test_local_dir_without_tokenizer_files_is_a_model_load_error(tmp_path):
         load_tokenizer(tmp_path)
     msg = str(exc.value)
     assert str(tmp_path) in msg
-    assert "Check that the directory holds a Hugging Face checkpoint" in msg
+    assert "holds no tokenizer" in msg and "model.tokenizer_path=DIR" in msg
 
 
 def test_hub_error_message_online_names_network_or_wrong_id(monkeypatch):
