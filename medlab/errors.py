@@ -39,10 +39,11 @@ def output_error(
     """An OutputError for a full disk or an unwritable location (`exc` while writing `path`,
     default the exception's own file name), naming the file and `key` to change; None for any
     other OSError."""
-    where = str(path if path is not None else (exc.filename or "an output file"))
+    target = path if path is not None else exc.filename
+    where, it = (f"{target}", "it") if target else (key, "the run's outputs")
     if exc.errno in _DISK_FULL:
         return OutputError(
-            f"{where}: no space left on device ({errno.errorcode[exc.errno]}) while writing it; "
+            f"{where}: no space left on device ({errno.errorcode[exc.errno]}) while writing {it}; "
             "nothing half-written was kept. Free space there, or set "
             f"{key}=<a directory on a larger disk>, and re-run the same command (finished stages "
             "are skipped, an interrupted one resumes from its last checkpoint)."
@@ -50,7 +51,7 @@ def output_error(
     if exc.errno in _NOT_WRITABLE:
         why = "read-only file system" if exc.errno == errno.EROFS else "permission denied"
         return OutputError(
-            f"{where}: cannot write or read it ({why}). Make it writable / readable by this user "
+            f"{where}: cannot write or read {it} ({why}). Make it writable / readable by this user "
             f"or set {key}=<a writable directory>."
         )
     return None

@@ -19,7 +19,7 @@ from typing import Any
 from hydra.experimental.callback import Callback
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.errors import OutputError, output_error
+from medlab.errors import OutputError
 
 
 def check_writable(directory: str | Path, key: str) -> None:
@@ -38,13 +38,15 @@ def check_writable(directory: str | Path, key: str) -> None:
             os.close(fd)
             os.unlink(probe)
     except OSError as exc:
-        known = output_error(exc, key, path=exc.filename or directory)
-        if known is not None:
-            raise known from exc
         why = {
             errno.ENOTDIR: "it or one of its parents is a file, not a directory",
             errno.EEXIST: "a file of that name exists",
             errno.ENAMETOOLONG: "the name is too long",
+            errno.EROFS: "read-only file system",
+            errno.EACCES: "permission denied",
+            errno.EPERM: "permission denied",
+            errno.ENOSPC: "no space left on device",
+            errno.EDQUOT: "disk quota exceeded",
         }.get(exc.errno or 0, f"{type(exc).__name__}: {exc.strerror or exc}")
         raise OutputError(
             f"{key}: cannot create or write the directory {directory} ({why}). "

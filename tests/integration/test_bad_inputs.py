@@ -31,7 +31,7 @@ from medlab.config import (
 )
 from medlab.data.grpo_prompts import prompt_row
 from medlab.data.loading import load_splits
-from medlab.errors import ConfigError, DataError, ModelLoadError, OutputError
+from medlab.errors import ConfigError, DataError, ModelLoadError, OutputError, output_error
 from medlab.merge.runner import MergeConfig, run_merge_stage
 from medlab.models.build import build_tiny_model
 from medlab.models.tokenizer import load_tokenizer
@@ -411,7 +411,11 @@ def test_cli_run_dir_under_a_file_is_one_error_line(tmp_path):
 
 @pytest.mark.parametrize(
     ("code", "reason"),
-    [(errno.EROFS, "read-only file system"), (errno.EACCES, "permission denied")],
+    [
+        (errno.EROFS, "read-only file system"),
+        (errno.EACCES, "permission denied"),
+        (errno.ENOSPC, "no space left on device"),
+    ],
 )
 def test_unwritable_run_dir_names_the_key(tmp_path, monkeypatch, code, reason):
     def refuse(*args, **kwargs):
@@ -420,12 +424,22 @@ def test_unwritable_run_dir_names_the_key(tmp_path, monkeypatch, code, reason):
     monkeypatch.setattr("medlab.output_dir.tempfile.mkstemp", refuse)
     with pytest.raises(OutputError) as exc:
         check_writable(tmp_path / "run", "hydra.run.dir")
-    assert str(exc.value).startswith(f"{tmp_path / 'run'}: cannot write or read it ({reason})")
-    assert "hydra.run.dir=<a writable directory>" in str(exc.value)
+    assert str(exc.value) == (
+        f"hydra.run.dir: cannot create or write the directory {tmp_path / 'run'} ({reason}). "
+        "Set hydra.run.dir=<a writable directory>."
+    )
 
 
 def _disk_full(*args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_top_level_disk_errors_without_a_file_name_name_the_run_dir_key():
+    full = output_error(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), "hydra.run.dir")
+    assert str(full).startswith(
+        "hydra.run.dir: no space left on device (ENOSPC) while writing the run's outputs;"
+    )
+    assert output_error(OSError(errno.ENOENT, "missing"), "hydra.run.dir") is None
 
 
 def test_disk_full_while_writing_results_leaves_no_file(tmp_path, monkeypatch):
