@@ -28,10 +28,11 @@ test: $(STAMP) ## run the whole test suite, slow end-to-end tests included
 test-fast: $(STAMP) ## run the tests not marked slow
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(ARGS)
 
-bench: $(STAMP) ## step time of the SFT, DPO and GRPO stages next to bare PyTorch loops (tiny model)
+bench: $(STAMP) ## step time (tiny model) and peak step memory (Qwen3 vocabulary) of SFT, DPO, GRPO next to bare PyTorch loops
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench dpo $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench grpo $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench_memory
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
 	$(VENV)/bin/ruff check medlab tests tools
