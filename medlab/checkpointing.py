@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
+import numbers
 import os
 import shutil
 import tempfile
@@ -116,7 +118,40 @@ def atomic_write_text(path: str | Path, text: str) -> None:
 
 
 def atomic_write_json(path: str | Path, data: Any) -> None:
-    atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True, default=str) + "\n")
+    """Strict JSON (no bare NaN / Infinity): non-finite numbers become null, and a dict gets
+    their dotted paths under `NONFINITE_KEY` (see `finite_json`)."""
+    text = json.dumps(finite_json(data), indent=2, sort_keys=True, default=str, allow_nan=False)
+    atomic_write_text(path, text + "\n")
+
+
+NONFINITE_KEY = "nonfinite"
+
+
+def finite_json(data: Any) -> Any:
+    """A copy of `data` with every non-finite float (NaN, +-inf; numpy floats too) replaced by
+    None; if `data` is a dict, `data[NONFINITE_KEY]` lists where they were (e.g.
+    ``["val_after.val/loss", "val_loss_after"]``, merged with an existing list)."""
+    found: list[str] = []
+    clean = _finite_copy(data, "", found)
+    if found and isinstance(clean, dict):
+        previous = clean.get(NONFINITE_KEY)
+        previous = list(previous) if isinstance(previous, list) else []
+        clean[NONFINITE_KEY] = sorted(set(previous) | set(found))
+    return clean
+
+
+def _finite_copy(value: Any, where: str, found: list[str]) -> Any:
+    if isinstance(value, dict):
+        prefix = f"{where}." if where else ""
+        return {k: _finite_copy(v, f"{prefix}{k}", found) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_copy(v, f"{where}[{i}]", found) for i, v in enumerate(value)]
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        if not math.isfinite(float(value)):
+            found.append(where or "(value)")
+            return None
+        return float(value)
+    return value
 
 
 @contextlib.contextmanager

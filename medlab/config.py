@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import types
 import typing
 from dataclasses import dataclass, field
@@ -27,13 +28,28 @@ def _fail(key: str, message: str) -> NoReturn:
 
 
 def _check_positive(key: str, value: float) -> None:
+    _check_finite(key, value)
     if not value > 0:
         _fail(key, f"must be > 0, got {value!r}. Set {key}=<positive number>.")
 
 
 def _check_non_negative(key: str, value: float) -> None:
+    _check_finite(key, value)
     if not value >= 0:
         _fail(key, f"must be >= 0, got {value!r}. Set {key}=<number >= 0>.")
+
+
+def _check_finite_fields(obj: Any, prefix: str) -> None:
+    """Every float field of dataclass `obj` is a finite number (no nan, inf, -inf)."""
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, float):
+            _check_finite(f"{prefix}.{f.name}", value)
+
+
+def _check_finite(key: str, value: float) -> None:
+    if not math.isfinite(value):
+        _fail(key, f"must be a finite number, got {value!r}. Set {key}=<finite number>.")
 
 
 def _check_choice(key: str, value: Any, choices: tuple[Any, ...]) -> None:
@@ -66,6 +82,7 @@ class LoRAConfig:
     export holds the adapter only (load it with peft on top of the base model)."""
 
     def validate(self, prefix: str) -> None:
+        _check_finite_fields(self, prefix)
         _check_positive(f"{prefix}.r", self.r)
         _check_positive(f"{prefix}.alpha", self.alpha)
         if not 0 <= self.dropout < 1:
@@ -129,6 +146,7 @@ class TrainingConfig:
     """Adapters instead of full fine-tuning."""
 
     def __post_init__(self) -> None:
+        _check_finite_fields(self, "stage")  # every float of every stage (subclasses too)
         _check_choice("stage.lr_schedule", self.lr_schedule, ("cosine", "linear", "constant"))
         _check_positive("stage.lr", self.lr)
         _check_non_negative("stage.weight_decay", self.weight_decay)
@@ -540,6 +558,7 @@ def _coerce(tp: Any, value: Any, key: str) -> Any:
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConfigError(f"{key}: expected a number, got {value!r}.")
+        _check_finite(key, float(value))  # every float key of every config: no nan / inf
         return float(value)
     if tp is str:
         if not isinstance(value, str):

@@ -313,6 +313,7 @@ def run_experiment(
                 "output_checkpoint": results["hf_checkpoint"],
                 "config_hash": digest,
                 "final_metrics": results.get("val_after"),
+                "degraded": results.get("degraded"),  # held-out metric got clearly worse
                 "wall_time_s": results.get("wall_time_s"),
                 "eval": evaluation,
             }

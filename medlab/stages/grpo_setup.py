@@ -8,6 +8,7 @@ with a `_target_` (any class with `GenerationBackend.generate`), e.g.
 from __future__ import annotations
 
 import copy
+import math
 from typing import Any
 
 import torch
@@ -35,6 +36,11 @@ def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
         weight = entry.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)):
             raise ConfigError(f"reward.{name}.weight: expected a number, got {weight!r}.")
+        if not math.isfinite(weight):
+            raise ConfigError(
+                f"reward.{name}.weight: must be a finite number, got {weight!r}. "
+                f"Set reward.{name}.weight=<finite number>."
+            )
         try:
             fn = instantiate(entry["fn"], _partial_=True)
         except Exception as exc:

@@ -50,6 +50,7 @@ from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import added_token_ids, apply_lora, build_causal_lm, count_parameters
 from medlab.models.tokenizer import load_tokenizer
 from medlab.stages.chat_datamodule import ChatDataModule
+from medlab.stages.finite_guard import FiniteGuard, check_finite_weights, warn_if_degraded
 from medlab.stages.sft import SFTModule
 from medlab.stages.trainer import build_trainer, last_checkpoint
 
@@ -214,6 +215,7 @@ def run_stage(
         config=container,
         resume_step=resume_step,
     )
+    guard = FiniteGuard()  # a non-finite loss / gradient stops the stage (exit 2)
     trainer = build_trainer(
         dict(container.get("hardware") or {}),
         max_steps=stage_cfg.max_steps,
@@ -222,11 +224,12 @@ def run_stage(
         log_every_n_steps=stage_cfg.log_every_n_steps,
         run_dir=stage_dir,
         loggers=loggers,
-        callbacks=callbacks,
+        callbacks=[guard, *(callbacks or [])],
     )
     failed = True
     try:
         val_before, val_after = _fit(trainer, parts, stage_dir, stage_cfg, resume_from)
+        check_finite_weights(trainer, parts.module, guard, val_after)  # or no export
         failed = False
     finally:
         finish_loggers(loggers, failed)
@@ -239,6 +242,7 @@ def run_stage(
         "val_loss_after": (val_after or {}).get("val/loss"),
         "val_before": val_before,
         "val_after": val_after,
+        "degraded": warn_if_degraded(stage_cfg.name, stage_dir, val_before, val_after),
         "hf_checkpoint": str(stage_dir / HF_DIR),
         "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
         "data_dropped": dict(getattr(parts.datamodule, "dropped", None) or {}),
