@@ -80,9 +80,13 @@ def set_process_group_timeout(strategy: Any, minutes: float | None) -> None:
     DeepSpeed strategies built from the config; a strategy named by a string keeps the default."""
     if minutes is None:
         return
-    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not minutes > 0:
+    if (
+        isinstance(minutes, bool)
+        or not isinstance(minutes, (int, float))
+        or not 0 < minutes < float("inf")
+    ):
         raise ConfigError(
-            f"hardware.process_group_timeout_min: must be a number of minutes > 0, got "
+            f"hardware.process_group_timeout_min: must be a finite number of minutes > 0, got "
             f"{minutes!r}. Set hardware.process_group_timeout_min=60."
         )
     if hasattr(strategy, "_timeout"):
