@@ -74,16 +74,26 @@ def _config_json(path: Path, key: str) -> dict[str, Any]:
             f"{key}: {path} is not a Hugging Face checkpoint directory (no config.json). "
             "Point it at a stage's hf_checkpoint directory."
         )
-    return dict(json.loads((path / "config.json").read_text()))
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(
+            f"{key}: {path / 'config.json'} is not readable JSON ({type(exc).__name__}: "
+            f"{str(exc).splitlines()[0] if str(exc) else ''}). Copy the checkpoint again or "
+            "re-export it."
+        ) from exc
+    if not isinstance(config, dict):
+        raise ModelLoadError(f"{key}: {path / 'config.json'} is not a JSON object.")
+    return config
 
 
 def _tensor_shapes(path: Path, key: str) -> dict[str, tuple[int, ...]]:
     shapes: dict[str, tuple[int, ...]] = {}
     files = sorted(path.glob("*.safetensors"))
-    if not files:
+    if not files and not list(path.glob("*.bin")):
         raise ModelLoadError(
-            f"{key}: {path} holds no *.safetensors weights. Point it at a stage's hf_checkpoint "
-            "directory (medlab exports safetensors)."
+            f"{key}: {path} holds no weights (*.safetensors or *.bin). Point it at a stage's "
+            "hf_checkpoint directory."
         )
     for file in files:
         try:

@@ -94,12 +94,13 @@ def checkpoints(tmp_path_factory) -> dict[str, Path]:
     build_tiny_model(SMALL_TINY, tokenizer).save_pretrained(good)
     tokenizer.save_pretrained(good)
     out = {"good": good}
-    for name in ("truncated", "garbage", "no_tokenizer", "empty_vocab"):
+    for name in ("truncated", "garbage", "no_tokenizer", "empty_vocab", "bad_config"):
         out[name] = root / name
         shutil.copytree(good, out[name])
     weights = (good / "model.safetensors").read_bytes()
     (out["truncated"] / "model.safetensors").write_bytes(weights[: len(weights) // 2])
     (out["garbage"] / "model.safetensors").write_bytes(b"not a safetensors file\n")
+    (out["bad_config"] / "config.json").write_text("{garbage")
     for file in ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja"):
         (out["no_tokenizer"] / file).unlink()
     data = json.loads((good / "tokenizer.json").read_text())
@@ -383,6 +384,7 @@ def test_cli_merging_a_checkpoint_with_itself_is_one_error_line(tmp_path, checkp
         ("good", "truncated", "merge.other: {other}/model.safetensors is corrupt or truncated"),
         ("garbage", "good", "merge.base: {base}/model.safetensors is corrupt or truncated"),
         ("no_tokenizer", "good", "merge.base: {base} holds no tokenizer"),
+        ("good", "bad_config", "merge.other: {other}/config.json is not readable JSON"),
     ],
 )
 def test_broken_merge_inputs_name_the_key(tmp_path, checkpoints, base, other, message):
