@@ -474,11 +474,14 @@ def test_cli_disk_full_during_a_run_is_one_error_line(tmp_path):
         "    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
         "c.os = types.SimpleNamespace(**{**vars(os), 'fsync': full})"
     )
+    train = _jsonl(tmp_path / "train.jsonl", [GOOD_ROW] * 4)
     out = run_cli(
         *FAST,
         "model.tiny.hidden_size=64",
         "model.tiny.num_hidden_layers=2",
         "model.tiny.intermediate_size=128",
+        f"data.train_files=[{train}]",
+        f"data.val_files=[{train}]",
         f"hydra.run.dir={run_dir}",
         tmp_path=tmp_path,
         prelude=prelude,
