@@ -4,6 +4,12 @@ Step s takes the next `batch_size` items of an endless stream made of per-epoch 
 (epoch e shuffled with seed + e). Restarting at `start_step` after an interruption therefore
 yields exactly the batches the uninterrupted run would have seen.
 
+To Lightning the whole run is one epoch of `num_steps` batches: `len()` is `num_steps` also
+when iteration starts at `start_step`. Lightning restores its position inside the epoch
+(`batch_progress.current.ready` = the checkpoint's step) and ends the epoch when that count
+reaches `len()`; a length of `num_steps - start_step` ended it early and started a second
+"epoch" that replayed the batches from `start_step` again.
+
 Under data parallelism `batch_size` is per rank: step s draws the next batch_size x world_size
 items and rank r takes items r, r + world, ... of them, so the union over ranks is the batch
 one process with batch_size x world_size would see (tests check 2 x 2 == 1 x 4).
@@ -83,4 +89,4 @@ class ResumableBatchSampler(Sampler[list[int]]):
             yield self.batch_for_step(step)
 
     def __len__(self) -> int:
-        return max(0, self.num_steps - self.start_step)
+        return self.num_steps  # one Lightning epoch = the whole run, resumed or not

@@ -20,6 +20,7 @@ from typing import Any
 
 import lightning as L
 import torch
+from lightning.fabric.plugins.environments import SLURMEnvironment
 from lightning.pytorch.callbacks import Callback, ModelCheckpoint, TQDMProgressBar
 from lightning.pytorch.loggers import Logger
 from lightning.pytorch.strategies import ModelParallelStrategy
@@ -27,6 +28,7 @@ from lightning.pytorch.utilities.exceptions import MisconfigurationException
 
 from medlab.checkpointing import AtomicCheckpointIO
 from medlab.errors import ConfigError
+from medlab.resume import Preemption, RngStateCheckpoint
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +259,8 @@ def build_trainer(
     _refuse_fsdp(hardware["strategy"])
     # FSDP and DeepSpeed write checkpoints themselves (no CheckpointIO plugin).
     plugins: list[Any] = [] if _own_checkpoint_io(hardware["strategy"]) else [AtomicCheckpointIO()]
+    if SLURMEnvironment.detect():  # medlab.resume.Preemption checkpoints and requeues at a step
+        plugins.append(SLURMEnvironment(auto_requeue=False))  # end, not mid-step as Lightning
     checkpoint = ModelCheckpoint(
         dirpath=run_dir / CHECKPOINT_DIR,
         filename="step{step:06d}",
@@ -279,6 +283,8 @@ def build_trainer(
                 checkpoint,
                 TQDMProgressBar(refresh_rate=1),
                 LogFirstAndLastStep(log_every_n_steps),
+                RngStateCheckpoint(),
+                Preemption(run_dir / CHECKPOINT_DIR / "last.ckpt"),
                 *(callbacks or []),
             ],
             plugins=plugins,
