@@ -22,7 +22,7 @@ from typing import Any
 
 from tqdm.auto import tqdm
 
-from medlab.checkpointing import atomic_write_json, atomic_write_text
+from medlab.checkpointing import atomic_write_json, atomic_write_text, finite_json
 from medlab.evaluation.aggregate import aggregate_persona, aggregate_policy
 from medlab.evaluation.config import GenerationConfig, JudgeConfig
 from medlab.evaluation.generation import generate_replies
@@ -160,7 +160,10 @@ def run_suite(
     ]
     atomic_write_text(
         out_dir / f"{suite_name}_items.jsonl",
-        "".join(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n" for row in rows),
+        "".join(  # strict JSON lines: a non-finite number is null + "nonfinite" (finite_json)
+            json.dumps(finite_json(row), ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
+            for row in rows
+        ),
     )
     atomic_write_json(out_dir / f"{suite_name}.json", summary)
     if judge is not None and numbers["judge_errors"] == len(items) and items:
