@@ -169,13 +169,15 @@ def check_finite_weights(
     limit = torch.finfo(dtype).max if dtype is not None and dtype.is_floating_point else None
     bad = torch.zeros((), dtype=torch.float64, device=module.device)
     for param in model.parameters():
-        if not param.is_floating_point():
-            continue
         local = param.detach()
         local = local.to_local() if hasattr(local, "to_local") else local  # FSDP2 shard
-        bad += (~torch.isfinite(local)).sum()
-        if limit is not None and local.dtype != dtype:
-            bad += (local.abs() > limit).sum()
+        if not local.is_floating_point() or local.numel() == 0:  # (ZeRO-3: partitioned away)
+            continue
+        low, high = torch.aminmax(local)  # NaN propagates; no tensor-sized temporary
+        extreme = torch.maximum(low.abs(), high.abs()).double()
+        bad += (~torch.isfinite(extreme)).double()
+        if limit is not None and local.dtype != dtype:  # would overflow the export dtype
+            bad += (extreme > limit).double()
     if trainer.world_size > 1:
         bad = trainer.strategy.reduce(bad, reduce_op="sum")
     step = trainer.global_step
