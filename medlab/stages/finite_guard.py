@@ -122,6 +122,7 @@ class FiniteGuard(Callback):
     def error(
         self, trainer: L.Trainer, pl_module: L.LightningModule, step: int, what: str, done: str
     ) -> NonFiniteError:
+        _end_progress_bars(trainer)  # the error line starts a line of its own
         return NonFiniteError(
             f"training diverged at optimizer step {step} of {trainer.max_steps}: {what}; "
             f"{done}, nothing exported (no hf_checkpoint). {self.kept(trainer, step)} "
@@ -139,6 +140,15 @@ class FiniteGuard(Callback):
             )
         where = f"step {saved}" if saved is not None else "an earlier step"
         return f"Last good checkpoint: {path} ({where}), kept."
+
+
+def _end_progress_bars(trainer: L.Trainer) -> None:
+    """Close the progress bars (tqdm ends its line), so `medlab: error:` starts a new line."""
+    bar = getattr(trainer, "progress_bar_callback", None)
+    for name in ("_train_progress_bar", "_val_progress_bar"):
+        tqdm_bar = getattr(bar, name, None)
+        if tqdm_bar is not None and hasattr(tqdm_bar, "close"):
+            tqdm_bar.close()
 
 
 def _advice(module: L.LightningModule) -> str:
