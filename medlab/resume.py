@@ -230,16 +230,9 @@ class Preemption(Callback):
         if not stop or self._message is not None or trainer.global_step >= trainer.max_steps > 0:
             return  # (the last step: the stage finishes and exports as usual)
         trainer.save_checkpoint(self.checkpoint_path)
-        outcome = ""
-        if (
-            trainer.is_global_zero
-            and "SLURM_JOB_ID" in os.environ
-            and (self.received in REQUEUE_SIGNALS)
-        ):
-            outcome = " " + slurm_requeue() + "."
         self._message = (
             f"medlab: stopped by {self.received or 'a signal to another rank'} at step "
-            f"{trainer.global_step}; checkpoint {self.checkpoint_path}.{outcome} To resume, "
+            f"{trainer.global_step}; checkpoint {self.checkpoint_path}.{{requeue}} To resume, "
             f"re-run the same command with hydra.run.dir="
             f"{_run_dir(self.checkpoint_path.parent.parent)}"
         )
@@ -253,6 +246,11 @@ class Preemption(Callback):
             logger.save()
         if self._message is None:
             return
+        requeue = ""  # last: `scontrol requeue` ends a running job (after SLURM's KillWait)
+        slurm = "SLURM_JOB_ID" in os.environ and self.received in REQUEUE_SIGNALS
+        if trainer.is_global_zero and slurm:
+            requeue = " " + slurm_requeue() + "."
+        message = self._message.replace("{requeue}", requeue)
         if trainer.is_global_zero:
-            print(self._message, file=sys.stderr, flush=True)
-        raise Preempted(self._message)
+            print(message, file=sys.stderr, flush=True)
+        raise Preempted(message)

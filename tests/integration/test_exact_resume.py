@@ -132,13 +132,20 @@ def env() -> dict[str, str]:
     return out
 
 
-def cli(run_dir: Path, overrides: list[str], *, kill_at: int | None = None, sig: str = "KILL"):
+def cli(
+    run_dir: Path,
+    overrides: list[str],
+    *,
+    kill_at: int | None = None,
+    sig: str = "KILL",
+    extra_env: dict[str, str] | None = None,
+):
     """The CLI into `run_dir`; with `kill_at`, signal `sig` just before backward `kill_at`."""
     prefix = [str(KILLABLE), str(kill_at), sig] if kill_at else ["-m", "medlab.run"]
     return subprocess.run(
         [sys.executable, *prefix, *overrides, f"hydra.run.dir={run_dir}"],
         cwd=REPO_ROOT,
-        env=env(),
+        env={**env(), **(extra_env or {})},
         capture_output=True,
         text=True,
         timeout=600,
@@ -279,11 +286,64 @@ def test_sigterm_to_running_cli_process(tmp_path, data, sft_straight):
     assert_same_run(sft_straight, run_dir / "sft")
 
 
-def test_ddp_sft_sigkill_resumes_bitwise(tmp_path, data):
+def ddp_overrides(data: Path) -> list[str]:
+    return [*sft_overrides(data), "hardware=cpu_2x_ddp", "stage.grad_accum_steps=1"]
+
+
+@pytest.fixture(scope="module")
+def ddp_straight(tmp_path_factory, data) -> Path:
+    run_dir = tmp_path_factory.mktemp("ddp") / "straight"
+    ok(cli(run_dir, ddp_overrides(data)))
+    return run_dir / "sft"
+
+
+def test_ddp_sft_sigkill_resumes_bitwise(tmp_path, data, ddp_straight):
     """2 gloo processes (hardware=cpu_2x_ddp): both ranks are SIGKILLed in step 3 (checkpoint
     at 2); the re-run ends bitwise equal to an uninterrupted 2-process run."""
-    overrides = [*sft_overrides(data), "hardware=cpu_2x_ddp", "stage.grad_accum_steps=1"]
-    straight = tmp_path / "straight"
-    ok(cli(straight, overrides))
-    resumed = killed_and_resumed(tmp_path, overrides, 3, 2, "sft", sig="KILLPG")
-    assert_same_run(straight / "sft", resumed)
+    resumed = killed_and_resumed(tmp_path, ddp_overrides(data), 3, 2, "sft", sig="KILLPG")
+    assert_same_run(ddp_straight, resumed)
+
+
+def test_ddp_sigterm_to_rank_zero_stops_both_ranks_at_one_step(tmp_path, data, ddp_straight):
+    """SIGTERM to rank 0 alone in step 3: both ranks finish step 3, the checkpoint is at 3,
+    the launch exits 75, and the re-run ends bitwise equal to the uninterrupted 2-process run."""
+    run_dir = tmp_path / "term"
+    out = cli(run_dir, ddp_overrides(data), kill_at=3, sig="TERM")
+    assert out.returncode == EXIT_PREEMPTED, out.stderr[-3000:]
+    assert checkpoint_step(run_dir / "sft") == 3
+    assert not (run_dir / "sft" / "hf_checkpoint").exists()
+    ok(cli(run_dir, ddp_overrides(data)))
+    assert_same_run(ddp_straight, run_dir / "sft")
+
+
+def test_slurm_usr2_checkpoints_requeues_and_the_requeued_job_resumes(tmp_path, data, sft_straight):
+    """Under SLURM (its environment variables; a stand-in `scontrol` on PATH records its
+    arguments), submitit's time-limit signal USR2 saves the checkpoint at the step reached,
+    requeues the job (`scontrol requeue <job id>`) and exits 75; the requeued job (same command,
+    same run directory) resumes and ends bitwise equal."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "scontrol_calls"
+    scontrol = bin_dir / "scontrol"
+    scontrol.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n')
+    scontrol.chmod(0o755)
+    slurm = {
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "SLURM_JOB_ID": "4242",
+        "SLURM_JOB_NAME": "medlab",
+        "SLURM_NTASKS": "1",
+        "SLURM_PROCID": "0",
+        "SLURM_LOCALID": "0",
+        "SLURM_NODEID": "0",
+    }
+    run_dir = tmp_path / "slurm"
+    out = cli(run_dir, sft_overrides(data), kill_at=6, sig="USR2", extra_env=slurm)
+    assert out.returncode == EXIT_PREEMPTED, out.stderr[-3000:]
+    assert calls.read_text() == "requeue 4242\n", "the job did not requeue itself"
+    assert "SLURM job 4242 requeued" in out.stderr
+    stage_dir = run_dir / "sft"
+    assert checkpoint_step(stage_dir) == 3
+    assert not (stage_dir / "hf_checkpoint").exists()
+    again = ok(cli(run_dir, sft_overrides(data), extra_env=slurm))  # the requeued job
+    assert "(step 3)" in again.stdout + again.stderr
+    assert_same_run(sft_straight, stage_dir)
