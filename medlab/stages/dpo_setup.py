@@ -11,6 +11,7 @@ from typing import Any
 import torch
 
 from medlab.config import DataConfig, DPOConfig, ModelConfig
+from medlab.errors import ModelLoadError
 from medlab.losses.chunked import DEFAULT_CHUNK_SIZE
 from medlab.models.build import build_causal_lm
 from medlab.stages.dpo import DPOModule, sequence_logps
@@ -39,6 +40,16 @@ def reference_model_cfg(model_cfg: ModelConfig, stage: DPOConfig) -> ModelConfig
     return ModelConfig(
         **{**fields, "path": stage.reference_path, "revision": None, "tokenizer_path": None}
     )
+
+
+def _build_reference(cfg: ModelConfig, tokenizer: Any, stage: DPOConfig) -> Any:
+    """The reference model; a loading error names stage.reference_path when that is set."""
+    try:
+        return build_causal_lm(cfg, tokenizer)
+    except ModelLoadError as exc:
+        if stage.reference_path is None:
+            raise
+        raise ModelLoadError(str(exc).replace("model.path", "stage.reference_path")) from exc
 
 
 @torch.no_grad()
@@ -95,7 +106,7 @@ def fill_reference_cache(
         cached = load_cached(cache_dir, key, expected=len(items))
         if cached is None:
             if reference is None:
-                reference = build_causal_lm(ref_model_cfg, tokenizer)
+                reference = _build_reference(ref_model_cfg, tokenizer, stage)
             chosen, rejected = compute_reference_logps(
                 reference, datamodule.plain_loader(split), stage.logps_chunk_size
             )
@@ -135,7 +146,7 @@ def build_dpo_parts(
             model = base
         else:
             reference = FrozenCopyReference(
-                build_causal_lm(ref_cfg, tokenizer), stage.logps_chunk_size
+                _build_reference(ref_cfg, tokenizer, stage), stage.logps_chunk_size
             )
             model = policy()
     return datamodule, DPOModule(model, stage, reference)

@@ -357,6 +357,28 @@ def test_training_from_a_checkpoint_without_tokenizer_names_the_cause(tmp_path, 
     assert_nothing_finished(tmp_path / "sft")
 
 
+def test_dpo_reference_with_corrupt_weights_names_stage_reference_path(tmp_path, checkpoints):
+    pairs = [_pair(f"Ask a pharmacist ({i}).", f"Give {100 + i} mg.") for i in range(4)]
+    train = _jsonl(tmp_path / "train.jsonl", pairs)
+    cfg = compose_config(
+        [
+            "stage=dpo",
+            "data=policy_dpo_sample",
+            *FAST,
+            f"data.train_files=[{train}]",
+            f"data.val_files=[{train}]",
+            f"stage.reference_path={checkpoints['garbage']}",
+        ]
+    )
+    with pytest.raises(ModelLoadError) as exc:
+        run_stage(cfg, tmp_path / "dpo")
+    assert str(exc.value).startswith(
+        f"could not load '{checkpoints['garbage']}' (stage.reference_path): a weights file is "
+        "corrupt or truncated"
+    )
+    assert_nothing_finished(tmp_path / "dpo")
+
+
 # --------------------------------------------------------------------------------------------
 # Merge inputs
 # --------------------------------------------------------------------------------------------
