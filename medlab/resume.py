@@ -6,13 +6,14 @@
   uninterrupted run. Every step starts from the states the previous step ended with, so what
   runs between steps (validation, which a resumed run does not repeat at its checkpoint step)
   never shifts the training stream.
-- `Preemption`: SIGTERM, SIGUSR1 and SIGUSR2 (SLURM's time-limit / preemption warnings;
-  submitit sends USR2) finish the step in progress, save `checkpoints/last.ckpt` at that step
+- `Preemption`: SIGTERM, SIGUSR1 and SIGUSR2 (SLURM's time-limit / preemption warnings; submitit
+  sends USR2) finish the step in progress, save `checkpoints/last.ckpt` at that step
   (atomically, through the trainer's CheckpointIO), run that step's validation if one is due and
   write its metrics, print one line saying how to resume and exit with status `EXIT_PREEMPTED`
-  (75, EX_TEMPFAIL). A signal during the last step lets the stage finish as usual. Under SLURM, USR1 / USR2 also requeue the job
-  (`scontrol requeue $SLURM_JOB_ID` from rank 0); SLURM requeues a preempted job after SIGTERM
-  itself when the partition's PreemptMode is REQUEUE. No export or COMPLETE marker is written.
+  (75, EX_TEMPFAIL). A signal during the last step lets the stage finish as usual. Under SLURM,
+  USR1 / USR2 also requeue the job (`scontrol requeue $SLURM_JOB_ID` from rank 0); SLURM
+  requeues a preempted job after SIGTERM itself when the partition's PreemptMode is REQUEUE. No
+  export or COMPLETE marker is written.
 """
 
 from __future__ import annotations

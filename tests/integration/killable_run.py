@@ -1,8 +1,10 @@
 """`python tests/integration/killable_run.py N SIGNAL OVERRIDES...`: `python -m medlab.run
 OVERRIDES` in which this process sends itself SIGNAL (KILL, TERM, USR1; KILLPG: SIGKILL to its
-whole process group, i.e. every rank of a local DDP run) just before its N-th backward pass, i.e. at a fixed point inside an optimizer step (between two micro-batches when
-N - 1 is not a multiple of the accumulation count). A real signal to a real process, at a
-deterministic point, so the resume tests are not timing-dependent."""
+whole process group, i.e. every rank of a local DDP run) just before its N-th backward pass,
+i.e. at a fixed point inside an optimizer step (between two micro-batches when N - 1 is not a
+multiple of the accumulation count). A real signal to a real process, at a deterministic point,
+so the resume tests are not timing-dependent.
+"""
 
 from __future__ import annotations
 
