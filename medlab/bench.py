@@ -3,6 +3,7 @@
     python -m medlab.bench sft                 # tiny Qwen3, shipped conversations, CPU
     python -m medlab.bench dpo                 # tiny Qwen3, shipped policy pairs, frozen reference
     python -m medlab.bench grpo                # tiny Qwen3, toy triage prompts, generation + update
+    python -m medlab.bench chunking            # SFT: head in chunks vs in one piece, alternated
     python -m medlab.bench sft --steps 40 --micro-batch-size 4 --grad-accum-steps 2
     make bench
 
@@ -174,6 +175,58 @@ def bench_sft(
         "median_step_s": results,
         "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
         "ratio_medlab_over_bare_hf": results["medlab"] / results["bare_hf"],
+        "torch_threads": torch.get_num_threads(),
+    }
+
+
+def bench_chunking(
+    steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
+) -> dict[str, Any]:
+    """SFT step with the head in chunks of `stage.logps_chunk_size` (recomputed in backward)
+    next to the same step in one chunk (the computation before issue 14), same weights and
+    batches, the two alternated step by step so that a shared CPU's load hits both alike."""
+    import dataclasses
+
+    cfg = SFTConfig(
+        micro_batch_size=micro_batch_size,
+        grad_accum_steps=grad_accum_steps,
+        max_length=max_length,
+        max_steps=steps + warmup,
+        warmup_steps=0,
+        lr=1e-4,
+    )
+    batches = _step_batches(cfg, steps + warmup)
+    sizes = {"chunked": cfg.logps_chunk_size, "one_chunk": 1 << 30}
+    modules = {
+        name: SFTModule(_fresh_model(), dataclasses.replace(cfg, logps_chunk_size=size))
+        for name, size in sizes.items()
+    }
+    optimizers = {name: _optimizer(m.model, 1e-4) for name, m in modules.items()}
+    times: dict[str, list[float]] = {name: [] for name in sizes}
+    for index, batch in enumerate(batches):
+        order = list(sizes) if index % 2 == 0 else list(sizes)[::-1]
+        for name in order:
+            start = time.perf_counter()
+            modules[name].accumulate_gradients(batch, torch.Tensor.backward)
+            torch.nn.utils.clip_grad_norm_(modules[name].model.parameters(), 1.0)
+            optimizers[name].step()
+            optimizers[name].zero_grad(set_to_none=True)
+            times[name].append(time.perf_counter() - start)
+    results = {name: statistics.median(t[warmup:]) for name, t in times.items()}
+    paired = [  # each step's two timings ran back to back: robust to a drifting CPU load
+        a / b for a, b in zip(times["chunked"][warmup:], times["one_chunk"][warmup:], strict=True)
+    ]
+    trained = [int((mb["targets"] != -100).sum()) for step in batches for mb in step]
+    return {
+        "stage": "sft_chunking",
+        "model": "tiny_qwen3 (hidden 256, 4 layers)",
+        "micro_batch_size": micro_batch_size,
+        "trained_tokens_per_micro_batch_mean": statistics.mean(trained),
+        "logps_chunk_size": cfg.logps_chunk_size,
+        "measured_steps": steps,
+        "median_step_s": results,
+        "ratio_medlab_over_floor": results["chunked"] / results["one_chunk"],
+        "ratio_paired_median": statistics.median(paired),
         "torch_threads": torch.get_num_threads(),
     }
 
@@ -408,7 +461,7 @@ def bench_grpo(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="medlab step-time benchmark")
-    parser.add_argument("stage", choices=["sft", "dpo", "grpo"])
+    parser.add_argument("stage", choices=["sft", "dpo", "grpo", "chunking"])
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--micro-batch-size", type=int, default=8)
@@ -417,7 +470,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="also write the result as JSON")
     args = parser.parse_args()
     torch.manual_seed(0)
-    bench = {"sft": bench_sft, "dpo": bench_dpo, "grpo": bench_grpo}[args.stage]
+    bench = {"sft": bench_sft, "dpo": bench_dpo, "grpo": bench_grpo, "chunking": bench_chunking}[
+        args.stage
+    ]
     result = bench(
         args.steps, args.warmup, args.micro_batch_size, args.grad_accum_steps, args.max_length
     )
@@ -425,6 +480,8 @@ def main() -> None:
     for name, value in result["median_step_s"].items():
         print(f"{name:<22}{value:>12.4f}")
     print(f"medlab / floor (bare_same): {result['ratio_medlab_over_floor']:.3f}  (target <= 1.05)")
+    if "ratio_paired_median" in result:
+        print(f"median of per-step ratios:  {result['ratio_paired_median']:.3f}")
     if "ratio_medlab_over_bare_hf" in result:
         print(f"medlab / bare_hf:           {result['ratio_medlab_over_bare_hf']:.3f}")
     if args.out:
