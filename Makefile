@@ -32,6 +32,7 @@ bench: $(STAMP) ## step time (tiny model) and peak step memory (Qwen3 vocabulary
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench dpo $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench grpo $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench chunking $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench_memory
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
