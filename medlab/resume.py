@@ -181,14 +181,10 @@ class Preemption(Callback):
         self._trainer: L.Trainer | None = None
 
     def _handler(self, signum: int, frame: FrameType | None) -> None:
-        name = signal.Signals(signum).name
+        # Only set a flag: writing to stderr here could re-enter a write the signal interrupted
+        # (the progress bar writes there all the time) and raise in the training loop.
         if self.received is None:
-            self.received = name
-            print(
-                f"medlab: received {name}; saving a checkpoint at the end of this step",
-                file=sys.stderr,
-                flush=True,
-            )
+            self.received = signal.Signals(signum).name
         launcher = getattr(self._trainer, "strategy", None)
         launcher = getattr(launcher, "launcher", None)
         from lightning.pytorch.strategies.launchers import _SubprocessScriptLauncher
