@@ -14,8 +14,9 @@ Rules (bytes; P = parameters, T = trained parameters, e = activation element byt
     activations         per layer and token, counted from the HF Qwen3 / Arcee code (SDPA, no
                         s^2 scores; Korthikanti et al. 2022 style, see `layer_activation_bytes`);
                         checkpointed: e*h per layer and token + one layer recomputed
-    logits              4 B x K trained tokens x V per fp32 copy, LOGITS_COPIES = 3 live at the
-                        loss (head output, the log-softmax kept for backward, its gradient)
+    logits              4 B x K x V per fp32 copy, LOGITS_COPIES = 3 live at the loss (head
+                        output, the log-softmax kept for backward, its gradient); K = trained
+                        tokens, at most stage.logps_chunk_size (the head runs chunk by chunk)
     GRPO generation     KV cache 2 * layers * kv_heads * head_dim * e per token of the
                         prompts_per_step * G sequences of prompt + completion length
     peak                static (weights, masters, AdamW, reference) + the largest of
@@ -270,12 +271,15 @@ def estimate_memory(
     reference: Reference = "none",
     grpo: GRPOSpec | None = None,
     foreach_optimizer: bool = True,
+    logits_chunk: int | None = None,
 ) -> MemoryEstimate:
     """Peak bytes per device of one optimizer step of `stage` (see the module docstring).
 
     micro_batch_size: sequences (SFT, GRPO completions) or pairs (DPO: 2x rows) per forward.
     act_bytes: activation element bytes (2 under bf16 autocast); default param_dtype_bytes.
     foreach_optimizer: torch's multi-tensor AdamW (the CUDA default) needs 4 B/T of scratch.
+    logits_chunk: stage.logps_chunk_size: the head and log-softmax run over this many trained
+    positions at a time (`medlab.losses.chunked`), so at most that many rows of logits are live.
     """
     lora = lora or LoRASpec()
     e = act_bytes or param_dtype_bytes
@@ -309,7 +313,7 @@ def estimate_memory(
         recompute=layer_activation_bytes(shape, e, lora) * rows * length
         if gradient_checkpointing
         else 0,
-        logits=logits_bytes(shape.vocab_size, trained_tokens),
+        logits=logits_bytes(shape.vocab_size, min(trained_tokens, logits_chunk or trained_tokens)),
         kv_cache=gen_kv,
         generation_transient=gen_other,
         optimizer_step=4 * trained_local if foreach_optimizer else 0,

@@ -390,6 +390,7 @@ def estimate_for_stage(
         act_bytes=act,
         reference=reference,
         grpo=grpo,
+        logits_chunk=getattr(stage_cfg, "logps_chunk_size", None),
     )
 
 

@@ -151,3 +151,16 @@ def test_estimate_for_stage_and_format():
     line = format_estimate(est)
     assert line.startswith(f"peak={est.peak_phase} params={est.total_params / 1e6:.1f}M ")
     assert f"logits={est.logits / GB:.2f}" in line
+
+
+def test_logits_are_counted_up_to_the_chunk_size():
+    """The head runs over stage.logps_chunk_size trained positions at a time: by hand, SFT with
+    4 x 2048 trained tokens at chunk 1024 keeps 3 x 4 B x 1024 x 151936 = 1.87 GB of logits,
+    not 3 x 4 x 8192 x 151936 = 14.9 GB; a chunk larger than the batch changes nothing."""
+    cfg = ModelConfig(path="Qwen/Qwen3-4B-Base", shape=QWEN3_4B)
+    stage = SFTConfig(micro_batch_size=4, max_length=2048, logps_chunk_size=1024)
+    assert estimate_for_stage(cfg, stage).logits == 3 * 4 * 1024 * 151936
+    whole = estimate_for_stage(
+        cfg, SFTConfig(micro_batch_size=4, max_length=2048, logps_chunk_size=10**6)
+    )
+    assert whole.logits == 3 * 4 * 4 * 2048 * 151936
