@@ -45,7 +45,7 @@ from medlab.config import (
     TrainingConfig,
     from_dict,
 )
-from medlab.errors import ConfigError
+from medlab.errors import ConfigError, ModelLoadError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import added_token_ids, apply_lora, build_causal_lm, count_parameters
 from medlab.models.tokenizer import load_tokenizer
@@ -152,6 +152,20 @@ def _build_grpo(
 STAGE_BUILDERS: dict[str, Any] = {"sft": _build_sft, "dpo": _build_dpo, "grpo": _build_grpo}
 
 
+def checkpoint_step(path: Path) -> int:
+    """The optimizer step a Lightning checkpoint file was saved at; a truncated or corrupt file
+    (a copy cut short, a full disk outside medlab's atomic writes) is one ModelLoadError."""
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=False)
+        return int(state["global_step"])
+    except Exception as exc:  # torch raises RuntimeError / EOFError / UnpicklingError / ...
+        raise ModelLoadError(
+            f"{path}: not a readable Lightning checkpoint ({type(exc).__name__}: "
+            f"{str(exc)[:120]}). Restore a good copy, or delete it to restart this stage from "
+            "its first step."
+        ) from exc
+
+
 def run_stage(
     cfg: DictConfig, stage_dir: Path, callbacks: list[Callback] | None = None
 ) -> dict[str, Any]:
@@ -203,9 +217,7 @@ def run_stage(
     resume_from = last_checkpoint(stage_dir)
     resume_step = None
     if resume_from is not None and resume_from.is_file():  # a directory: DeepSpeed / sharded
-        resume_step = int(
-            torch.load(resume_from, map_location="cpu", weights_only=False)["global_step"]
-        )
+        resume_step = checkpoint_step(resume_from)
         log.info("resuming from %s (step %d)", resume_from, resume_step)
     loggers = build_loggers(
         container.get("logger") or {},

@@ -512,3 +512,17 @@ def test_cli_disk_full_during_a_run_is_one_error_line(tmp_path):
     assert f"{run_dir}/sft/" in line and ": no space left on device (ENOSPC)" in line
     assert "re-run the same command" in line
     assert_nothing_finished(run_dir)
+
+
+def test_cli_resume_from_a_truncated_lightning_checkpoint_is_one_error_line(tmp_path):
+    """An interrupted stage's last.ckpt cut short (e.g. copied off a full disk): one line naming
+    the file and the two ways out, not an unpickling traceback; the stage is not finished."""
+    run_dir = tmp_path / "run"
+    ckpt = run_dir / "sft" / "checkpoints" / "last.ckpt"
+    ckpt.parent.mkdir(parents=True)
+    ckpt.write_bytes(b"PK\x03\x04 truncated")
+    out = run_cli(*FAST, f"hydra.run.dir={run_dir}", tmp_path=tmp_path)
+    line = one_error_line(out)
+    assert f"{ckpt}: not a readable Lightning checkpoint" in line
+    assert "delete it to restart this stage" in line
+    assert_nothing_finished(run_dir / "sft")
