@@ -2,7 +2,7 @@
 
 No weights are loaded and nothing is downloaded: the sizes come from `model.shape` (Hub models)
 or `model.tiny` plus the tokenizer's length (tiny models). The dry run prints `est_mem_gb` from
-`medlab.preflight.estimate_for_stage` / `format_estimate`. Pure arithmetic: no
+`medlab.memory_plan.estimate_for_stage` / `format_estimate`. Pure arithmetic: no
 torch, no Lightning.
 
 Rules (bytes; P = parameters, T = trained parameters, e = activation element bytes):

@@ -16,7 +16,7 @@ from medlab.memory_estimate import (
     estimate_memory,
     shape_of,
 )
-from medlab.preflight import estimate_for_stage, format_estimate
+from medlab.memory_plan import estimate_for_stage, format_estimate
 
 QWEN3_4B = ModelShape()  # the defaults are Qwen3-4B-Base's config.json
 AFM = ModelShape(
