@@ -84,7 +84,7 @@ def estimate_for_stage(
         act_bytes=act,
         reference=reference,
         grpo=grpo,
-        logits_chunk=getattr(stage_cfg, "logps_chunk_size", None),
+        logits_chunk=stage_cfg.logps_chunk_size,
     )
 
 
