@@ -9,7 +9,7 @@ all prompts of a batch at once with `num_return_sequences = G`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import torch
 
@@ -25,7 +25,30 @@ class SamplingConfig:
     """0 = no top-k filtering."""
 
 
+class GenerationOutput(NamedTuple):
+    """What a backend returns for one batch of prompts."""
+
+    completion_ids: torch.Tensor
+    """[P * G, Lc] completion ids (rows of one prompt contiguous), padded with pad_token_id
+    after each sequence's EOS."""
+    sampled_logps: torch.Tensor | None = None
+    """[P * G, Lc] fp32 log-prob of each sampled token under the engine's sampling
+    distribution (temperature / top-p / top-k applied), 0 on padding; None when the engine
+    does not report them (HF generate)."""
+
+
+def as_generation_output(result: GenerationOutput | torch.Tensor) -> GenerationOutput:
+    """Backends written against the older protocol return bare completion ids."""
+    if isinstance(result, torch.Tensor):
+        return GenerationOutput(result)
+    return result
+
+
 class GenerationBackend(Protocol):
+    """Turns prompts into sampled completions. A backend that keeps its own copy of the
+    weights (vLLM) also has `sync_weights(model)`, which the GRPO module calls at train start
+    (after any resume checkpoint is loaded) and after every optimizer step."""
+
     def generate(
         self,
         model: torch.nn.Module,
@@ -36,9 +59,8 @@ class GenerationBackend(Protocol):
         eos_token_ids: list[int],
         pad_token_id: int,
         greedy: bool = False,
-    ) -> torch.Tensor:
-        """[P * G, Lc] completion ids (rows of one prompt contiguous), padded with pad_token_id
-        after each sequence's EOS."""
+    ) -> GenerationOutput:
+        """G completions of each prompt; see `GenerationOutput`."""
         ...
 
 
@@ -56,7 +78,7 @@ class HFGenerateBackend:
         eos_token_ids: list[int],
         pad_token_id: int,
         greedy: bool = False,
-    ) -> torch.Tensor:
+    ) -> GenerationOutput:
         was_training = model.training
         model.eval()
         try:
@@ -79,7 +101,7 @@ class HFGenerateBackend:
             )
         finally:
             model.train(was_training)
-        return out[:, prompt_ids.shape[1] :]
+        return GenerationOutput(out[:, prompt_ids.shape[1] :])
 
 
 def is_sharded(model: torch.nn.Module) -> bool:

@@ -31,7 +31,12 @@ from medlab.advantages import AdvantageOutput, combine_rewards, group_relative_a
 from medlab.config import GRPOConfig
 from medlab.losses.chunked import DEFAULT_CHUNK_SIZE, chunked_token_logps
 from medlab.losses.grpo import grpo_loss
-from medlab.rollout.backend import GenerationBackend, SamplingConfig, completion_mask
+from medlab.rollout.backend import (
+    GenerationBackend,
+    SamplingConfig,
+    as_generation_output,
+    completion_mask,
+)
 from medlab.rollout.types import Rollout
 from medlab.stages.sft import (
     configure_adamw,
@@ -170,7 +175,7 @@ class GRPOModule(L.LightningModule):
         AdvantageOutput then describes the global batch and the Rollout holds this rank's rows.
         """
         prompt_ids, prompt_mask = batch["prompt_ids"], batch["prompt_mask"]
-        completions = self.backend.generate(
+        generated = self.backend.generate(
             self.model,
             prompt_ids,
             prompt_mask,
@@ -180,6 +185,7 @@ class GRPOModule(L.LightningModule):
             self.tokenizer.pad_token_id,
             greedy=greedy,
         )
+        completions = as_generation_output(generated).completion_ids
         mask, truncated, lengths = completion_mask(completions, self.eos_ids)
         texts = self.tokenizer.batch_decode(
             completions * mask + (1 - mask) * self.tokenizer.pad_token_id, skip_special_tokens=True
