@@ -242,6 +242,46 @@ class DPOConfig(TrainingConfig):
 
 
 GRPO_LOSS_TYPES = ("grpo", "bnpo", "dr_grpo", "dapo")
+GRPO_BACKENDS = ("hf", "vllm")
+IMPORTANCE_SAMPLING_MODES = ("token_truncate", "token_mask", "sequence_truncate", "sequence_mask")
+VLLM_DTYPES = ("auto", "float32", "float", "bfloat16", "float16", "half")
+
+
+@dataclass
+class VLLMConfig:
+    """The colocated vLLM engine of ``stage.backend=vllm`` (ignored with ``backend=hf``)."""
+
+    gpu_memory_utilization: float = 0.3
+    """Share of the GPU's memory vLLM may take (weights + KV cache), in (0, 1]; the rest is the
+    trainer's. Ignored on CPU."""
+    enable_sleep_mode: bool = False
+    """Offload the engine's weights and KV cache while the trainer runs the update (GPU only):
+    less memory, more host-device traffic per step."""
+    max_model_len: int | None = None
+    """Engine context window in tokens; null = stage.max_prompt_length +
+    stage.max_completion_length (a set value must be at least that)."""
+    dtype: str = "auto"
+    """Engine weight dtype: auto (the checkpoint's), float32, bfloat16, float16."""
+    enforce_eager: bool = True
+    """No CUDA graphs: faster engine start, somewhat slower decoding."""
+    tensor_parallel_size: int = 1
+    """GPUs one engine is split over (1 = one engine per training rank)."""
+
+    def validate(self, prefix: str, min_model_len: int) -> None:
+        _check_finite_fields(self, prefix)
+        if not 0 < self.gpu_memory_utilization <= 1:
+            _fail(
+                f"{prefix}.gpu_memory_utilization",
+                f"must be in (0, 1], got {self.gpu_memory_utilization!r}.",
+            )
+        _check_choice(f"{prefix}.dtype", self.dtype, VLLM_DTYPES)
+        _check_positive(f"{prefix}.tensor_parallel_size", self.tensor_parallel_size)
+        if self.max_model_len is not None and self.max_model_len < min_model_len:
+            _fail(
+                f"{prefix}.max_model_len",
+                f"({self.max_model_len}) must be >= stage.max_prompt_length + "
+                f"stage.max_completion_length ({min_model_len}), or null for exactly that.",
+            )
 
 
 @dataclass
@@ -280,8 +320,21 @@ class GRPOConfig(TrainingConfig):
     top_p: float = 1.0
     top_k: int = 0
     """0 = no top-k filtering."""
-    backend: Literal["hf"] = "hf"
-    """Generation engine behind medlab.rollout.backend.GenerationBackend."""
+    backend: Literal["hf", "vllm"] = "hf"
+    """Rollout engine: hf (Hugging Face generate on the policy itself) or vllm (a colocated
+    vLLM engine holding a copy of the weights, synced after every optimizer step)."""
+    vllm: VLLMConfig = field(default_factory=VLLMConfig)
+    """Engine settings used when backend is vllm."""
+    importance_sampling_cap: float | None = 3.0
+    """C of the correction for the engine / trainer mismatch (TRL's vllm_importance_sampling_cap):
+    when the backend reports the log-prob of each sampled token (vllm; hf does not), the
+    per-token loss is weighted by the ratio pi_trainer / pi_engine, capped or masked at C as
+    importance_sampling_mode says. null = no correction (the mismatch is still logged)."""
+    importance_sampling_mode: Literal[
+        "token_truncate", "token_mask", "sequence_truncate", "sequence_mask"
+    ] = "sequence_mask"
+    """TRL's vllm_importance_sampling_mode: token_* = one ratio per token, sequence_* = one per
+    completion (exp of the summed log-ratio); *_truncate = min(ratio, C), *_mask = 0 above C."""
     val_max_prompts: int = 64
     """Held-out prompts scored (greedy decoding) at each validation."""
 
@@ -308,6 +361,15 @@ class GRPOConfig(TrainingConfig):
         if not 0 < self.top_p <= 1:
             _fail("stage.top_p", f"must be in (0, 1], got {self.top_p!r}.")
         _check_non_negative("stage.top_k", self.top_k)
+        _check_choice("stage.backend", self.backend, GRPO_BACKENDS)
+        _check_choice(
+            "stage.importance_sampling_mode",
+            self.importance_sampling_mode,
+            IMPORTANCE_SAMPLING_MODES,
+        )
+        if self.importance_sampling_cap is not None:
+            _check_positive("stage.importance_sampling_cap", self.importance_sampling_cap)
+        self.vllm.validate("stage.vllm", self.max_prompt_length + self.max_completion_length)
         rows = self.prompts_per_step * self.num_generations
         if rows % self.micro_batch_size:
             _fail(
