@@ -34,6 +34,7 @@ from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 
 from medlab.errors import ConfigError, MedlabError, output_error
+from medlab.hydra_errors import run_cli
 from medlab.resolvers import register_resolvers
 from medlab.sweep_summary import sweep_name, write_job_record
 
@@ -166,4 +167,4 @@ def _headline(results: dict) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    run_cli(main)
