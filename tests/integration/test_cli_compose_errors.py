@@ -74,9 +74,11 @@ def test_hydra_full_error_still_gives_hydras_own_trace(tmp_path):
 @pytest.mark.parametrize(("overrides", "words"), CASES, ids=lambda c: str(c)[:40])
 def test_compose_error_line_in_process(overrides, words):
     """The same lines from the compose API (the exception objects Hydra raises)."""
-    with initialize_config_dir(str(REPO_ROOT / "conf"), version_base="1.3"):
-        with pytest.raises(COMPOSE_ERRORS) as info:
-            compose("config", overrides=overrides)
+    with (
+        initialize_config_dir(str(REPO_ROOT / "conf"), version_base="1.3"),
+        pytest.raises(COMPOSE_ERRORS) as info,
+    ):
+        compose("config", overrides=overrides)
     line = compose_error_line(info.value)
     assert "\n" not in line
     for word in words:
