@@ -9,8 +9,12 @@ backward [K, V] and its gradient [K, V]: at a real vocabulary (Qwen3: V = 151,93
 `chunked_token_logps` applies the output head and the log-softmax to `chunk_size` positions
 at a time:
 
-    for each chunk c of the K positions:   logits_c = head(h_c).float()        # [k, V] fp32
+    for each chunk c of the K positions:   logits_c = head(h_c).float() / T    # [k, V] fp32
                                            logp_c   = log_softmax(logits_c)[target_c]
+
+T is the sampling temperature (GRPO scores completions under the distribution they were
+sampled from, as TRL does; the entropy is that distribution's too). T = 1 skips the division:
+SFT and DPO (always T = 1) compute exactly what they computed before T existed.
 
 Each chunk except the last runs under `torch.utils.checkpoint` (non-reentrant): only its hidden
 states [k, H] are kept, its logits are recomputed in backward (one extra head forward per
@@ -55,9 +59,12 @@ def _chunk_logps(
     targets: torch.Tensor,  # [k]
     with_entropy: bool,
     with_correct: bool,
+    temperature: float = 1.0,
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """(logps [k], entropy [k] or [0], correct [k] or [0]) of one chunk."""
     logits = head(hidden).float()  # [k, V]; no-op .float() on fp32
+    if temperature != 1.0:
+        logits = logits / temperature  # the sampling distribution's logits
     log_probs = F.log_softmax(logits, dim=-1)  # [k, V], the only [k, V] kept for backward
     del logits
     logps = log_probs.gather(-1, targets[:, None])[:, 0]  # [k]
@@ -81,8 +88,10 @@ def chunked_token_logps(
     *,
     with_entropy: bool = False,
     with_correct: bool = False,
+    temperature: float = 1.0,
 ) -> TokenLogps:
-    """log p(targets) [K] (fp32), head + log-softmax over `chunk_size` positions at a time.
+    """log p(targets) [K] (fp32), head + log-softmax over `chunk_size` positions at a time;
+    with `temperature` T the log-softmax (and entropy) is of logits / T.
 
     Chunks other than the last are checkpointed when a gradient is needed, so at most one
     chunk's [chunk_size, V] logits and log-softmax are alive at once, forward or backward.
@@ -94,6 +103,8 @@ def chunked_token_logps(
         )
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk_size}")
+    if not temperature > 0:
+        raise ValueError(f"temperature must be > 0, got {temperature}")
     count = hidden.shape[0]
     needs_grad = torch.is_grad_enabled() and (
         hidden.requires_grad or any(p.requires_grad for p in head.parameters())
@@ -105,11 +116,18 @@ def chunked_token_logps(
         if needs_grad and not last:
             parts.append(
                 checkpoint(
-                    _chunk_logps, head, h, t, with_entropy, with_correct, use_reentrant=False
+                    _chunk_logps,
+                    head,
+                    h,
+                    t,
+                    with_entropy,
+                    with_correct,
+                    temperature,
+                    use_reentrant=False,
                 )
             )
         else:
-            parts.append(_chunk_logps(head, h, t, with_entropy, with_correct))
+            parts.append(_chunk_logps(head, h, t, with_entropy, with_correct, temperature))
     logps, entropy, correct = (torch.cat(column) for column in zip(*parts, strict=True))
     return TokenLogps(
         logps=logps,

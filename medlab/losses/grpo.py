@@ -10,6 +10,19 @@ with k3 the per-token KL estimate against the reference model (`medlab.losses.kl
 KL term is skipped entirely when beta = 0 (no reference model needed). eps_high > eps_low is
 DAPO's "clip-higher".
 
+Engine / trainer mismatch (TRL's vLLM importance-sampling correction): when the completions
+were sampled by an engine with its own copy of the weights and kernels (vLLM), the engine's
+sampling distribution pi_engine differs slightly from the trainer's pi_old. With the engine's
+log-prob of each sampled token, `sampling_importance_weights` gives
+
+    w_{i,t} = exp(logp_old - logp_engine)        per token           (token_* modes)
+    w_{i}   = exp(sum_t M (logp_old - logp_engine))  per completion  (sequence_* modes)
+
+then min(w, C) (*_truncate) or w * [w <= C] (*_mask), detached; the clipped term is multiplied
+by w BEFORE beta * k3 is added (the KL term is not reweighted), exactly TRL's order:
+
+    l_{i,t} = -min(rho A_i, clip(rho, 1 - eps_low, 1 + eps_high) A_i) * w  + beta * k3_{i,t}
+
 Aggregations (LOSS_AGGREGATIONS, one function each):
 
     grpo     mean_i [ sum_t l M / sum_t M ]             per-sequence mean, then mean: short
@@ -105,20 +118,15 @@ def _masked_mean(values: torch.Tensor, active: torch.Tensor) -> torch.Tensor:
     return total / active.sum().clamp(min=1)
 
 
-def clipped_policy_loss(
-    logps: torch.Tensor,  # [B, T] log pi_theta of the sampled tokens
-    old_logps: torch.Tensor | None,  # [B, T] log pi_old; None means mu = 1: logps.detach()
-    advantages: torch.Tensor,  # [B]
-    mask: torch.Tensor,  # [B, T] 1 / True on completion tokens that carry a loss
+def _check_policy_args(
+    advantages: torch.Tensor,
+    mask: torch.Tensor,
     epsilon_low: float,
     epsilon_high: float,
-    ref_logps: torch.Tensor | None = None,  # [B, T] log pi_ref; needed only when beta > 0
-    beta: float = 0.0,
-) -> PolicyLossOutput:
-    """-min(rho A, clip(rho, 1 - eps_low, 1 + eps_high) A) + beta k3 per token, plus stats."""
-    if old_logps is None:
-        old_logps = logps.detach()
-    _check_token_shapes(mask, logps=logps, old_logps=old_logps, ref_logps=ref_logps)
+    ref_logps: torch.Tensor | None,
+    beta: float,
+    is_weights: torch.Tensor | None,
+) -> None:
     if advantages.shape != mask.shape[:1]:
         raise ValueError(
             f"advantages must be [B] = [{mask.shape[0]}], got {tuple(advantages.shape)}"
@@ -131,7 +139,67 @@ def clipped_policy_loss(
         raise ValueError(f"GRPO beta must be >= 0, got {beta}")
     if beta > 0 and ref_logps is None:
         raise ValueError(f"GRPO beta = {beta} > 0 needs ref_logps (reference log-probs, [B, T])")
+    if is_weights is not None and (
+        is_weights.dim() != 2
+        or is_weights.shape[0] != mask.shape[0]
+        or is_weights.shape[1] not in (1, mask.shape[1])
+    ):
+        raise ValueError(
+            f"is_weights must be [B, T] = {tuple(mask.shape)} or [B, 1], "
+            f"got {tuple(is_weights.shape)}"
+        )
 
+
+IMPORTANCE_SAMPLING_MODES = ("token_truncate", "token_mask", "sequence_truncate", "sequence_mask")
+
+
+def sampling_importance_weights(
+    old_logps: torch.Tensor,  # [B, T] log pi_old (the trainer's, at sampling time)
+    sampled_logps: torch.Tensor,  # [B, T] log pi_engine of the same tokens (the sampler's)
+    mask: torch.Tensor,  # [B, T]
+    cap: float,
+    mode: str = "sequence_mask",
+) -> torch.Tensor:  # [B, T] for token_* modes, [B, 1] for sequence_* modes; detached
+    """Capped importance weights pi_old / pi_engine (TRL's vllm_importance_sampling_ratio).
+
+    Masked positions contribute log-ratio 0 (weight 1 per token; nothing to a sequence's sum).
+    """
+    if mode not in IMPORTANCE_SAMPLING_MODES:
+        raise ValueError(
+            f"unknown importance sampling mode {mode!r}; expected one of "
+            f"{list(IMPORTANCE_SAMPLING_MODES)}"
+        )
+    if not cap > 0:
+        raise ValueError(f"importance sampling cap must be > 0, got {cap}")
+    _check_token_shapes(mask, old_logps=old_logps, sampled_logps=sampled_logps)
+    with torch.no_grad():
+        diff = old_logps.detach().float() - sampled_logps.detach().float()
+        diff = torch.where(mask.bool(), diff, torch.zeros_like(diff))  # [B, T]
+        if mode.startswith("sequence"):
+            diff = diff.sum(dim=-1, keepdim=True)  # [B, 1]
+        ratio = torch.exp(diff)
+        if mode.endswith("truncate"):
+            return ratio.clamp(max=cap)
+        return ratio.masked_fill(ratio > cap, 0.0)
+
+
+def clipped_policy_loss(
+    logps: torch.Tensor,  # [B, T] log pi_theta of the sampled tokens
+    old_logps: torch.Tensor | None,  # [B, T] log pi_old; None means mu = 1: logps.detach()
+    advantages: torch.Tensor,  # [B]
+    mask: torch.Tensor,  # [B, T] 1 / True on completion tokens that carry a loss
+    epsilon_low: float,
+    epsilon_high: float,
+    ref_logps: torch.Tensor | None = None,  # [B, T] log pi_ref; needed only when beta > 0
+    beta: float = 0.0,
+    is_weights: torch.Tensor | None = None,  # [B, T] or [B, 1]; None = no correction
+) -> PolicyLossOutput:
+    """-min(rho A, clip(rho, 1 - eps_low, 1 + eps_high) A) * w + beta k3 per token, plus stats
+    (w = `is_weights`, detached; 1 when None)."""
+    if old_logps is None:
+        old_logps = logps.detach()
+    _check_token_shapes(mask, logps=logps, old_logps=old_logps, ref_logps=ref_logps)
+    _check_policy_args(advantages, mask, epsilon_low, epsilon_high, ref_logps, beta, is_weights)
     # Padding may hold garbage (NaN / inf) log-probs. The `where` at the end drops them from
     # the loss; filling the policy's with 0 here also keeps them out of the backward, where
     # exp's derivative would otherwise give 0 * NaN = NaN (masked_fill passes back exact 0).
@@ -141,6 +209,8 @@ def clipped_policy_loss(
     ratio = torch.exp(logps - old_logps)  # [B, T]
     clipped = ratio.clamp(min=1.0 - epsilon_low, max=1.0 + epsilon_high)
     loss = -torch.minimum(ratio * adv, clipped * adv)  # [B, T]
+    if is_weights is not None:  # engine / trainer mismatch correction, before the KL term
+        loss = loss * is_weights.detach().to(loss.dtype)
     kl = torch.zeros((), dtype=logps.dtype, device=logps.device)
     if beta > 0:
         assert ref_logps is not None
@@ -252,10 +322,11 @@ def grpo_loss(
     beta: float = 0.0,
     max_completion_length: int | None = None,
     num_items_in_batch: torch.Tensor | int | None = None,
+    is_weights: torch.Tensor | None = None,  # [B, T] or [B, 1]
 ) -> GRPOLossOutput:
     """`clipped_policy_loss` aggregated with LOSS_AGGREGATIONS[aggregation]."""
     out = clipped_policy_loss(
-        logps, old_logps, advantages, mask, epsilon_low, epsilon_high, ref_logps, beta
+        logps, old_logps, advantages, mask, epsilon_low, epsilon_high, ref_logps, beta, is_weights
     )
     loss = aggregate_loss(
         aggregation,

@@ -39,6 +39,10 @@ class Rollout:
     with one update per generation batch old = current.detach())."""
     ref_logps: torch.Tensor | None = None
     """[N, Lc] per-token log-probs of the reference model (only when beta > 0)."""
+    sampled_logps: torch.Tensor | None = None
+    """[N, Lc] fp32 log-prob of each sampled token under the engine's sampling distribution
+    (0 on padding); None when the backend does not report them (HF generate). Compared with
+    the trainer's old log-probs for the mismatch metrics and the importance-sampling weights."""
     texts: list[str] = field(default_factory=list)
     """[N] decoded completions (what the reward functions scored)."""
 
@@ -65,5 +69,6 @@ class Rollout:
             group_size=self.group_size,
             old_logps=take(self.old_logps),
             ref_logps=take(self.ref_logps),
+            sampled_logps=take(self.sampled_logps),
             texts=self.texts[index],
         )

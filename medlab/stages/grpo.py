@@ -6,8 +6,15 @@ One training batch = P prompts. Per batch:
   3. group-relative advantages (medlab.advantages),
   4. old log-probs (only if num_iterations > 1) and reference log-probs (only if beta > 0),
   5. num_iterations optimizer steps over micro-batches of completions, loss from
-     medlab.losses.grpo (clipped ratio, k3 KL, grpo / bnpo / dr_grpo / dapo aggregation).
+     medlab.losses.grpo (clipped ratio, k3 KL, grpo / bnpo / dr_grpo / dapo aggregation),
+     each followed by `backend.sync_weights(model)` for an engine with its own weights (vLLM).
 Validation decodes greedily on held-out prompts and reports each reward's mean.
+
+Every log-prob (policy, old, reference) and the entropy are those of logits / temperature: the
+distribution the completions were sampled from (TRL does the same). When the backend reports
+the engine's log-prob of each sampled token, the mismatch with the trainer's old log-probs is
+logged and, with `stage.importance_sampling_cap`, the loss is importance-weighted
+(`medlab.losses.grpo.sampling_importance_weights`, metrics in `medlab.stages.grpo_metrics`).
 
 Under DDP each rank generates for its own `prompts_per_step` prompts, so a group (the G
 completions of one prompt) always lives on one rank. The rewards of all ranks are gathered
@@ -29,8 +36,7 @@ import torch
 
 from medlab.advantages import AdvantageOutput, combine_rewards, group_relative_advantages
 from medlab.config import GRPOConfig
-from medlab.losses.chunked import DEFAULT_CHUNK_SIZE, chunked_token_logps
-from medlab.losses.grpo import grpo_loss
+from medlab.losses.grpo import GRPOLossOutput, grpo_loss
 from medlab.rollout.backend import (
     GenerationBackend,
     SamplingConfig,
@@ -38,13 +44,14 @@ from medlab.rollout.backend import (
     completion_mask,
 )
 from medlab.rollout.types import Rollout
+from medlab.stages.grpo_logps import completion_logps
+from medlab.stages.grpo_metrics import SamplingCorrection, rollout_metrics
 from medlab.stages.sft import (
     configure_adamw,
     optimizer_step,
     replay_last,
     step_backward,
     sum_over_ranks,
-    through_root,
     validation_replays,
 )
 from medlab.stages.trainer import shard_model
@@ -57,61 +64,6 @@ class RewardSpec:
     name: str
     fn: RewardFn
     weight: float
-
-
-def completion_logps(
-    model: torch.nn.Module,
-    prompt_ids: torch.Tensor,
-    prompt_mask: torch.Tensor,
-    completion_ids: torch.Tensor,
-    mask: torch.Tensor,
-    with_entropy: bool = False,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-) -> tuple[torch.Tensor, torch.Tensor | None]:
-    """Per-token log-probs [b, Lc] (fp32) of the completion tokens (0 where mask is 0), and the
-    per-token entropy [b, Lc] (detached) if asked. Logits only at the active positions,
-    `chunk_size` of them at a time (`medlab.losses.chunked`)."""
-    return through_root(  # type: ignore[no-any-return]
-        model,
-        _completion_logps,
-        prompt_ids,
-        prompt_mask,
-        completion_ids,
-        mask,
-        with_entropy,
-        chunk_size,
-    )
-
-
-def _completion_logps(
-    model: torch.nn.Module,
-    prompt_ids: torch.Tensor,
-    prompt_mask: torch.Tensor,
-    completion_ids: torch.Tensor,
-    mask: torch.Tensor,
-    with_entropy: bool,
-    chunk_size: int,
-) -> tuple[torch.Tensor, torch.Tensor | None]:
-    input_ids = torch.cat([prompt_ids, completion_ids], dim=1)  # [b, Lp + Lc]
-    attention = torch.cat([prompt_mask, torch.ones_like(completion_ids)], dim=1)
-    position_ids = (attention.cumsum(-1) - 1).clamp(min=0)
-    hidden = model.get_decoder()(  # type: ignore[operator]
-        input_ids=input_ids, attention_mask=attention, position_ids=position_ids, use_cache=False
-    ).last_hidden_state  # [b, L, H]
-    lp = prompt_ids.shape[1]
-    predicting = hidden[:, lp - 1 : -1]  # [b, Lc, H]: position t predicts completion token t
-    active = mask.bool()
-    tokens = chunked_token_logps(
-        model.get_output_embeddings(),  # type: ignore[operator]
-        predicting[active],  # [K, H]
-        completion_ids[active],  # [K]
-        chunk_size,
-        with_entropy=with_entropy,
-    )
-    zeros = torch.zeros(mask.shape, dtype=tokens.logps.dtype, device=mask.device)
-    out = zeros.masked_scatter(active, tokens.logps)
-    entropy = None if tokens.entropy is None else zeros.masked_scatter(active, tokens.entropy)
-    return out, entropy
 
 
 def score(
@@ -175,17 +127,9 @@ class GRPOModule(L.LightningModule):
         AdvantageOutput then describes the global batch and the Rollout holds this rank's rows.
         """
         prompt_ids, prompt_mask = batch["prompt_ids"], batch["prompt_mask"]
-        generated = self.backend.generate(
-            self.model,
-            prompt_ids,
-            prompt_mask,
-            num_generations,
-            sampling,
-            self.eos_ids,
-            self.tokenizer.pad_token_id,
-            greedy=greedy,
+        completions, sampled = self._generate(
+            prompt_ids, prompt_mask, num_generations, sampling, greedy
         )
-        completions = as_generation_output(generated).completion_ids
         mask, truncated, lengths = completion_mask(completions, self.eos_ids)
         texts = self.tokenizer.batch_decode(
             completions * mask + (1 - mask) * self.tokenizer.pad_token_id, skip_special_tokens=True
@@ -216,8 +160,40 @@ class GRPOModule(L.LightningModule):
             reward_total=total,
             advantages=adv.advantages[start : start + len(texts)].to(completions.device),
             group_size=num_generations,
+            sampled_logps=sampled,
             texts=texts,
         ), adv
+
+    def _generate(
+        self,
+        prompt_ids: torch.Tensor,
+        prompt_mask: torch.Tensor,
+        num_generations: int,
+        sampling: SamplingConfig,
+        greedy: bool,
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """(completion ids [N, Lc], the engine's sampled-token log-probs [N, Lc] fp32 or None)."""
+        generated = as_generation_output(
+            self.backend.generate(
+                self.model,
+                prompt_ids,
+                prompt_mask,
+                num_generations,
+                sampling,
+                self.eos_ids,
+                self.tokenizer.pad_token_id,
+                greedy=greedy,
+            )
+        )
+        completions, sampled = generated.completion_ids, generated.sampled_logps
+        if sampled is None:
+            return completions, None
+        if sampled.shape != completions.shape:
+            raise ValueError(
+                f"{type(self.backend).__name__}: sampled_logps {tuple(sampled.shape)} must have "
+                f"the shape of completion_ids {tuple(completions.shape)}"
+            )
+        return completions, sampled.float().to(completions.device)
 
     def _gather_rows(self, rows: torch.Tensor) -> torch.Tensor:
         """[world * N, ...]: every rank's rows, rank-major (one process: `rows` itself)."""
@@ -240,6 +216,7 @@ class GRPOModule(L.LightningModule):
                         r.completion_ids,
                         r.completion_mask,
                         chunk_size=self.cfg.logps_chunk_size,
+                        temperature=self.cfg.temperature,
                     )[0]
                     for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)
                 ]
@@ -258,7 +235,8 @@ class GRPOModule(L.LightningModule):
     ) -> dict[str, torch.Tensor]:
         """One optimizer step's gradients over all micro-batches of `rollout`.
 
-        Returns the step's loss and token-weighted kl / clip ratios / entropy over every rank,
+        Returns the step's loss and token-weighted kl / clip ratios / entropy over every rank
+        (plus the `SamplingCorrection` metrics when the backend reported sampled log-probs),
         as 0-dim tensors: no host sync inside the loop (the logger reads them once).
         """
         cfg = self.cfg
@@ -266,36 +244,17 @@ class GRPOModule(L.LightningModule):
         num_items = sum_over_ranks(self, rollout.completion_mask.sum().float())  # all ranks
         # loss, then token-weighted sums of kl, clip_ratio_low, clip_ratio_high, entropy; tokens
         sums = torch.zeros(6, dtype=torch.float64, device=rollout.completion_mask.device)
+        correction = SamplingCorrection(
+            cfg.importance_sampling_cap, cfg.importance_sampling_mode, sums.device
+        )
         n_micro = rollout.num_rows // cfg.micro_batch_size
         for i in range(0, rollout.num_rows, cfg.micro_batch_size):
             mb = rollout.rows(slice(i, i + cfg.micro_batch_size))
-            logps, entropy = completion_logps(
-                self.model,
-                mb.prompt_ids,
-                mb.prompt_mask,
-                mb.completion_ids,
-                mb.completion_mask,
-                with_entropy=True,
-                chunk_size=cfg.logps_chunk_size,
-            )
-            out = grpo_loss(
-                cfg.loss_type,
-                logps,
-                mb.old_logps,
-                mb.advantages,
-                mb.completion_mask,
-                epsilon_low=cfg.epsilon_low,
-                epsilon_high=cfg.epsilon_high,
-                ref_logps=mb.ref_logps,
-                beta=cfg.beta,
-                max_completion_length=cfg.max_completion_length,
-                num_items_in_batch=num_items.clamp(min=1) / world,
-            )
+            out, entropy = self._micro_batch_loss(mb, num_items.clamp(min=1) / world, correction)
             # dapo is already normalised by the whole batch; the others average micro-batches.
             loss = out.loss if cfg.loss_type == "dapo" else out.loss / n_micro
             backward(loss)
             active = mb.completion_mask.sum().to(sums)
-            assert entropy is not None
             sums += torch.stack(
                 [
                     loss.detach().to(sums),
@@ -314,7 +273,45 @@ class GRPOModule(L.LightningModule):
             "clip_ratio_low": (total[2] / tokens).float(),
             "clip_ratio_high": (total[3] / tokens).float(),
             "entropy": (total[4] / tokens).float(),
-        }
+        } | correction.metrics(self)
+
+    def _micro_batch_loss(
+        self, mb: Rollout, num_items: torch.Tensor, correction: SamplingCorrection
+    ) -> tuple[GRPOLossOutput, torch.Tensor]:
+        """The GRPO loss of one micro-batch and its per-token entropy [b, Lc] (detached)."""
+        cfg = self.cfg
+        logps, entropy = completion_logps(
+            self.model,
+            mb.prompt_ids,
+            mb.prompt_mask,
+            mb.completion_ids,
+            mb.completion_mask,
+            with_entropy=True,
+            chunk_size=cfg.logps_chunk_size,
+            temperature=cfg.temperature,
+        )
+        is_weights = None
+        if mb.sampled_logps is not None:
+            # The trainer's log-probs at sampling time: stored when mu > 1; with mu = 1 this
+            # forward's own (same weights), so the comparison costs no extra forward.
+            old = logps.detach() if mb.old_logps is None else mb.old_logps
+            is_weights = correction.weights(old, mb.sampled_logps, mb.completion_mask)
+        out = grpo_loss(
+            cfg.loss_type,
+            logps,
+            mb.old_logps,
+            mb.advantages,
+            mb.completion_mask,
+            epsilon_low=cfg.epsilon_low,
+            epsilon_high=cfg.epsilon_high,
+            ref_logps=mb.ref_logps,
+            beta=cfg.beta,
+            max_completion_length=cfg.max_completion_length,
+            num_items_in_batch=num_items,
+            is_weights=is_weights,
+        )
+        assert entropy is not None
+        return out, entropy
 
     def training_step(self, batch: dict[str, Any], batch_idx: int) -> None:
         start = time.perf_counter()
@@ -329,9 +326,11 @@ class GRPOModule(L.LightningModule):
         for _ in range(self.cfg.num_iterations):
             stats = self.policy_update(rollout, step_backward(self, n_micro))
             optimizer_step(self, optimizer, scheduler, self.cfg.max_grad_norm)
+            self.sync_backend_weights()
         step_s = time.perf_counter() - start
         self.log_dict(
-            self._rollout_metrics(rollout, adv)
+            rollout_metrics(rollout, adv, self.reward_specs, self._gather_rows)
+            | {key: value for key, value in stats.items() if key.startswith("rollout/")}
             | {
                 "train/loss": stats["loss"],
                 "train/kl": stats["kl"],
@@ -355,39 +354,6 @@ class GRPOModule(L.LightningModule):
             on_step=True,
             batch_size=1,
         )
-
-    def _rollout_metrics(self, rollout: Rollout, adv: AdvantageOutput) -> dict[str, float]:
-        """Reward / length statistics of the global batch (every rank's rows)."""
-        local = torch.cat(
-            [
-                rollout.rewards,
-                rollout.completion_lengths.float().cpu()[:, None],
-                rollout.is_truncated.float().cpu()[:, None],
-            ],
-            dim=1,
-        )
-        rows = self._gather_rows(local)  # [world * N, K + 2]
-        rewards, lengths, truncated = rows[:, :-2], rows[:, -2], rows[:, -1]
-        weights = torch.tensor([r.weight for r in self.reward_specs])
-        total = combine_rewards(rewards, weights)
-        metrics = {
-            "rollout/reward_mean": float(torch.nanmean(total)),
-            "rollout/reward_std": float(total[~total.isnan()].std())
-            if (~total.isnan()).sum() > 1
-            else 0.0,
-            "rollout/frac_reward_zero_std": float(adv.frac_zero_std),
-            "rollout/num_unscorable": float(adv.num_unscorable),
-            "rollout/completion_length_mean": float(lengths.mean()),
-            "rollout/completion_length_min": float(lengths.min()),
-            "rollout/completion_length_max": float(lengths.max()),
-            "rollout/clipped_ratio": float(truncated.mean()),
-        }
-        for k, spec in enumerate(self.reward_specs):
-            column = rewards[:, k]
-            metrics[f"rewards/{spec.name}/mean"] = (
-                float(torch.nanmean(column)) if (~column.isnan()).any() else float("nan")
-            )
-        return metrics
 
     # ---- validation ------------------------------------------------------------------------
     def on_validation_epoch_start(self) -> None:
@@ -423,6 +389,14 @@ class GRPOModule(L.LightningModule):
         # their completions do not share rank 0's random draws (one process is unchanged).
         if self.trainer.world_size > 1 and self.global_rank > 0:
             torch.manual_seed(torch.initial_seed() + 7919 * self.global_rank)
+        self.sync_backend_weights()  # after any resume checkpoint was loaded
+
+    def sync_backend_weights(self) -> None:
+        """Push the policy's current weights into a backend that keeps its own copy (vLLM);
+        no-op for HF generate, which samples from the policy itself."""
+        sync = getattr(self.backend, "sync_weights", None)
+        if callable(sync):
+            sync(self.model)
 
     def configure_model(self) -> None:
         shard_model(self)

@@ -76,7 +76,7 @@ def build_backend(rollout_cfg: dict[str, Any] | None) -> GenerationBackend:
     return backend  # type: ignore[no-any-return]
 
 
-def _frozen_reference(model: torch.nn.Module, chunk_size: int) -> Any:
+def _frozen_reference(model: torch.nn.Module, chunk_size: int, temperature: float) -> Any:
     frozen = copy.deepcopy(model).eval().requires_grad_(False)
 
     def logps(rows: Rollout) -> torch.Tensor:
@@ -91,12 +91,13 @@ def _frozen_reference(model: torch.nn.Module, chunk_size: int) -> Any:
             rows.completion_ids,
             rows.completion_mask,
             chunk_size=chunk_size,
+            temperature=temperature,
         )[0]
 
     return logps
 
 
-def _adapter_disabled_reference(peft_model: Any, chunk_size: int) -> Any:
+def _adapter_disabled_reference(peft_model: Any, chunk_size: int, temperature: float) -> Any:
     def logps(rows: Rollout) -> torch.Tensor:
         with peft_model.disable_adapter():
             return completion_logps(
@@ -106,6 +107,7 @@ def _adapter_disabled_reference(peft_model: Any, chunk_size: int) -> Any:
                 rows.completion_ids,
                 rows.completion_mask,
                 chunk_size=chunk_size,
+                temperature=temperature,
             )[0]
 
     return logps
@@ -127,10 +129,10 @@ def build_grpo_parts(
     reference = None
     if stage.beta > 0 and stage.reference == "adapters_disabled":
         model = policy()
-        reference = _adapter_disabled_reference(model, stage.logps_chunk_size)
+        reference = _adapter_disabled_reference(model, stage.logps_chunk_size, stage.temperature)
     elif stage.beta > 0:
         base = policy(apply_adapters=False)
-        reference = _frozen_reference(base, stage.logps_chunk_size)
+        reference = _frozen_reference(base, stage.logps_chunk_size, stage.temperature)
         model = policy() if stage.lora.enabled else base
     else:
         model = policy()
