@@ -205,29 +205,22 @@ class GRPOModule(L.LightningModule):
 
     @torch.no_grad()
     def _fill_logps(self, rollout: Rollout) -> None:
-        chunks = range(0, rollout.num_rows, self.cfg.micro_batch_size)
-        if self.cfg.num_iterations > 1:
+        step, cfg = self.cfg.micro_batch_size, self.cfg
+        micro = [rollout.rows(slice(i, i + step)) for i in range(0, rollout.num_rows, step)]
+        if cfg.num_iterations > 1:
             rollout.old_logps = torch.cat(
                 [
                     completion_logps(
                         self.model,
-                        r.prompt_ids,
-                        r.prompt_mask,
-                        r.completion_ids,
-                        r.completion_mask,
-                        chunk_size=self.cfg.logps_chunk_size,
-                        temperature=self.cfg.temperature,
+                        *(r.prompt_ids, r.prompt_mask, r.completion_ids, r.completion_mask),
+                        chunk_size=cfg.logps_chunk_size,
+                        temperature=cfg.temperature,
                     )[0]
-                    for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)
+                    for r in micro
                 ]
             )
-        if self.cfg.beta > 0 and self.reference is not None:
-            rollout.ref_logps = torch.cat(
-                [
-                    self.reference(r)
-                    for r in (rollout.rows(slice(i, i + self.cfg.micro_batch_size)) for i in chunks)
-                ]
-            )
+        if cfg.beta > 0 and self.reference is not None:
+            rollout.ref_logps = torch.cat([self.reference(r) for r in micro])
 
     # ---- update ----------------------------------------------------------------------------
     def policy_update(
