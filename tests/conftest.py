@@ -11,6 +11,7 @@ os.environ.setdefault("WANDB_MODE", "offline")
 os.environ.setdefault("WANDB_SILENT", "true")
 os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
+import importlib.util  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -28,6 +29,10 @@ CONF_DIR = REPO_ROOT / "conf"
 
 register_resolvers()
 torch.set_num_threads(min(2, os.cpu_count() or 1))
+
+# tests/vllm need vLLM, which lives in its own venv (`make test-vllm`); the main venv does not
+# collect them (rather than report them skipped).
+collect_ignore = [] if importlib.util.find_spec("vllm") else ["vllm"]
 
 
 def compose_config(overrides: list[str] | None = None) -> DictConfig:

@@ -1,0 +1,296 @@
+"""`VLLMBackend`: GRPO rollouts on a colocated, in-process vLLM engine (``stage.backend=vllm``).
+
+The engine lives in the training process, next to the policy (TRL's "colocate" mode): one
+engine per training rank, built lazily on the first `generate` from the policy's current
+weights, and kept in step with the policy by `sync_weights(model)`, which the GRPO module calls
+at train start (after a resume checkpoint is loaded) and after every optimizer step. The push
+is in place (no engine restart): the policy's weights as its forward pass uses them (LoRA
+merged, trainable token rows applied, FSDP shards gathered), under Hugging Face names.
+
+- GPU: the worker model's own `load_weights` (what TRL's colocate mode does).
+- CPU: vLLM pre-packs linear weights for oneDNN and drops the originals, so `load_weights`
+  fails there; the worker's `reload_weights(weights_iterator=..., is_checkpoint_format=True)`
+  re-runs the packing, and a tied lm_head (whose packed copy the reload leaves stale) is
+  repacked by hand. Guarded by `current_platform.is_cpu()`: the GPU path stays the plain one.
+
+Each completion is its own request seeded from torch's (CPU) RNG, so a run that restores the
+RNG on resume samples the same completions. Log-probs of the sampled tokens come back from the
+engine under its sampling distribution (`logprobs_mode="processed_logprobs"`: temperature,
+top-k, top-p applied), for the GRPO module's mismatch metric and importance-sampling correction.
+
+Simplifications: text only; one engine per rank (tensor_parallel_size > 1 and multi-rank
+engines use vLLM's `external_launcher`, never run here); the engine starts from dummy weights
+and takes the policy's through the same push as every step (nothing written to disk).
+
+Run it (vLLM lives in its own venv, `make vllm-install`):
+    .venv-vllm/bin/python -m medlab.run +experiment=tiny_grpo stage.backend=vllm
+Test it: ``make test-vllm`` (tests/vllm/).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from medlab.errors import ConfigError
+from medlab.rollout.backend import GenerationOutput, SamplingConfig
+from medlab.rollout.policy_weights import base_model, policy_weights, ties_word_embeddings
+
+log = logging.getLogger(__name__)
+
+CPU_DEFAULT_KV_CACHE_BYTES = 1 << 30
+"""KV cache of a CPU engine when kv_cache_memory_bytes is null (vLLM would otherwise reserve
+gpu_memory_utilization x the host's memory)."""
+SEED_HIGH = 2**31 - 1
+
+NOT_INSTALLED = (
+    "stage.backend=vllm: vLLM is not installed in this environment ({python}). "
+    "Run `make vllm-install` and start medlab from .venv-vllm "
+    "(.venv-vllm/bin/python -m medlab.run ...), or set stage.backend=hf."
+)
+
+
+@dataclass
+class VLLMSettings:
+    """How the colocated engine is built; `stage.vllm.*` in the GRPO config."""
+
+    gpu_memory_utilization: float = 0.3
+    """Share of the GPU's memory the engine may take (weights + KV cache); the rest is the
+    trainer's. On CPU vLLM reads it as a share of host memory, unless kv_cache_memory_bytes."""
+    kv_cache_memory_bytes: int | None = None
+    """KV cache size in bytes, overriding gpu_memory_utilization; null = vLLM's sizing on GPU,
+    1 GiB on CPU."""
+    enable_sleep_mode: bool = False
+    """GPU: offload weights and free the KV cache between rollouts (sleep level 1)."""
+    max_model_len: int | None = None
+    """Context window; null = stage.max_prompt_length + stage.max_completion_length."""
+    dtype: str = "auto"
+    """Engine dtype: auto (the policy config's), float32, bfloat16, float16."""
+    enforce_eager: bool = True
+    """No CUDA graphs (faster start); CPU runs eager regardless."""
+    seed: int = 0
+    """Engine seed (each request also carries its own seed drawn from torch's RNG)."""
+    tensor_parallel_size: int = 1
+    """GPUs one engine is split over."""
+    max_num_seqs: int | None = None
+    """Sequences decoded together; null = vLLM's default."""
+    enable_prefix_caching: bool = True
+    """Reuse the KV cache of the prompt shared by a group's G completions."""
+
+
+class VLLMBackend:
+    """`GenerationBackend` on an in-process `vllm.LLM`; see the module docstring."""
+
+    def __init__(self, settings: VLLMSettings | None = None, max_model_len: int = 2048) -> None:
+        if importlib.util.find_spec("vllm") is None:
+            import sys
+
+            raise ConfigError(NOT_INSTALLED.format(python=sys.executable))
+        self.settings = settings or VLLMSettings()
+        self.max_model_len = self.settings.max_model_len or max_model_len
+        self.llm: Any = None
+        self._config_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._tied_head = False
+
+    # ---- the protocol ----------------------------------------------------------------------
+    def generate(
+        self,
+        model: torch.nn.Module,
+        prompt_ids: torch.Tensor,  # [P, Lp] left-padded
+        prompt_mask: torch.Tensor,  # [P, Lp]
+        num_generations: int,
+        sampling: SamplingConfig,
+        eos_token_ids: list[int],
+        pad_token_id: int,
+        greedy: bool = False,
+    ) -> GenerationOutput:
+        """G completions of each prompt (rows of one prompt contiguous) and the engine's
+        log-prob of every sampled token."""
+        if self.llm is None:
+            self.llm = self._build(model)
+        prompts = [
+            {"prompt_token_ids": row[keep.bool()].tolist()}
+            for row, keep in zip(prompt_ids.cpu(), prompt_mask.cpu(), strict=True)
+        ]
+        requests = [p for p in prompts for _ in range(num_generations)]
+        if greedy:
+            seeds: list[int | None] = [None] * len(requests)
+        else:
+            seeds = [int(s) for s in torch.randint(0, SEED_HIGH, (len(requests),))]
+        params = [sampling_params(sampling, eos_token_ids, seed, greedy) for seed in seeds]
+        with self._awake():
+            outputs = self.llm.generate(requests, params, use_tqdm=False)
+        ids, logps = pack_completions([o.outputs[0] for o in outputs], pad_token_id)
+        return GenerationOutput(ids.to(prompt_ids.device), logps.to(prompt_ids.device))
+
+    def sync_weights(self, model: torch.nn.Module) -> None:
+        """Push the policy's current weights into the engine, in place. Before the first
+        `generate` there is no engine yet (it is built from the then-current weights)."""
+        if self.llm is None:
+            return
+        # An engine first built under inference mode (Lightning's validation) holds inference
+        # tensors, which only an inference-mode region may update in place.
+        with torch.inference_mode(), self._awake():
+            push_weights(self.llm, policy_weights(model), self._tied_head)
+
+    def close(self) -> None:
+        """Shut the engine down and free its memory (a later `generate` builds a new one)."""
+        if self.llm is not None:
+            self.llm.llm_engine.engine_core.shutdown()
+            self.llm = None
+        if self._config_dir is not None:
+            self._config_dir.cleanup()
+            self._config_dir = None
+
+    # ---- engine ----------------------------------------------------------------------------
+    def _build(self, model: torch.nn.Module) -> Any:
+        # The weight push hands the worker Python objects: the engine core must live in this
+        # process (vLLM's multiprocess client would have to pickle them).
+        os.environ["VLLM_ENABLE_V1_MULTIPROCESSING"] = "0"
+        from vllm import LLM
+        from vllm.platforms import current_platform
+
+        self._config_dir = tempfile.TemporaryDirectory(prefix="medlab-vllm-")
+        write_config(model, self._config_dir.name)
+        self._tied_head = ties_word_embeddings(model)
+        llm = LLM(model=self._config_dir.name, **self.engine_kwargs(current_platform.is_cpu()))
+        with torch.inference_mode():
+            push_weights(llm, policy_weights(model), self._tied_head)
+        log.info("vLLM engine built (max_model_len=%d)", self.max_model_len)
+        if self.settings.enable_sleep_mode:
+            llm.sleep(level=1)
+        return llm
+
+    def engine_kwargs(self, on_cpu: bool) -> dict[str, Any]:
+        """Arguments of `vllm.LLM` besides the model directory."""
+        s = self.settings
+        kv_bytes = s.kv_cache_memory_bytes
+        if kv_bytes is None and on_cpu:
+            kv_bytes = CPU_DEFAULT_KV_CACHE_BYTES
+        kwargs: dict[str, Any] = dict(
+            load_format="dummy",  # the real weights arrive by `push_weights`
+            skip_tokenizer_init=True,  # token ids in, token ids out
+            runner="generate",
+            # vLLM's own model code: its Transformers fallback patches the transformers classes
+            # of this process, which the colocated trainer uses too.
+            model_impl="vllm",
+            generation_config="vllm",  # no defaults from the checkpoint's generation_config
+            logprobs_mode="processed_logprobs",
+            gpu_memory_utilization=s.gpu_memory_utilization,
+            kv_cache_memory_bytes=kv_bytes,
+            enable_sleep_mode=s.enable_sleep_mode,
+            max_model_len=self.max_model_len,
+            dtype=s.dtype,
+            enforce_eager=s.enforce_eager or on_cpu,
+            seed=s.seed,
+            tensor_parallel_size=s.tensor_parallel_size,
+            enable_prefix_caching=s.enable_prefix_caching,
+        )
+        if s.max_num_seqs is not None:
+            kwargs["max_num_seqs"] = s.max_num_seqs
+        if _training_world_size() > 1:
+            # One engine per training rank, inside the ranks torchrun / Lightning started.
+            kwargs["distributed_executor_backend"] = "external_launcher"
+        return kwargs
+
+    @contextlib.contextmanager
+    def _awake(self) -> Iterator[None]:
+        if not self.settings.enable_sleep_mode:
+            yield
+            return
+        self.llm.wake_up()
+        try:
+            yield
+        finally:
+            self.llm.sleep(level=1)
+
+
+def _training_world_size() -> int:
+    """Processes of the training job (vLLM itself sets up a 1-process group in-process)."""
+    dist = torch.distributed
+    if not (dist.is_available() and dist.is_initialized()):
+        return 1
+    return int(dist.get_world_size())
+
+
+def sampling_params(
+    sampling: SamplingConfig, eos_token_ids: list[int], seed: int | None, greedy: bool
+) -> Any:
+    """One completion's `vllm.SamplingParams`: HF generate's stopping rule (stop after the
+    first of `eos_token_ids`, which is kept; nothing else stops it), the log-prob of the
+    sampled token, and greedy = temperature 0."""
+    from vllm import SamplingParams
+
+    return SamplingParams(
+        n=1,
+        temperature=0.0 if greedy else sampling.temperature,
+        top_p=1.0 if greedy else sampling.top_p,
+        top_k=0 if greedy else sampling.top_k,  # 0 = off, as in medlab
+        max_tokens=sampling.max_completion_length,
+        ignore_eos=True,  # only eos_token_ids stop, as with HF generate(eos_token_id=...)
+        stop_token_ids=list(eos_token_ids),
+        seed=seed,
+        logprobs=0,  # the sampled token's log-prob only
+        detokenize=False,
+    )
+
+
+def pack_completions(
+    completions: list[Any], pad_token_id: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """([N, Lc] ids right-padded with pad_token_id, [N, Lc] fp32 sampled-token log-probs, 0 on
+    padding) from vLLM `CompletionOutput`s; Lc = the longest completion."""
+    width = max(len(c.token_ids) for c in completions)
+    ids = torch.full((len(completions), width), pad_token_id, dtype=torch.long)
+    logps = torch.zeros((len(completions), width), dtype=torch.float32)
+    for i, c in enumerate(completions):
+        n = len(c.token_ids)
+        ids[i, :n] = torch.tensor(list(c.token_ids), dtype=torch.long)
+        per_token = [
+            step[token].logprob for step, token in zip(c.logprobs, c.token_ids, strict=True)
+        ]
+        logps[i, :n] = torch.tensor(per_token, dtype=torch.float32)
+    return ids, logps
+
+
+def write_config(model: torch.nn.Module, directory: str) -> None:
+    """The policy's transformers config.json (no weights: the engine loads dummy ones), naming
+    its architecture (a model built from a config has none recorded) so that vLLM picks its
+    own implementation of it."""
+    base = base_model(model)
+    config = base.config.to_dict()
+    config["architectures"] = [type(base).__name__]
+    with open(os.path.join(directory, "config.json"), "w") as f:
+        json.dump(config, f)
+
+
+def push_weights(llm: Any, weights: Iterator[tuple[str, torch.Tensor]], tied_head: bool) -> None:
+    """Load `weights` (HF names) into the engine's model in place, then drop the prefix cache
+    (its KV entries were computed with the old weights)."""
+    from vllm.platforms import current_platform
+
+    if current_platform.is_cpu():
+        llm.collective_rpc(
+            "reload_weights", kwargs={"weights_iterator": weights, "is_checkpoint_format": True}
+        )
+        if tied_head:
+            llm.apply_model(repack_tied_head)
+    else:
+        llm.apply_model(lambda engine_model: engine_model.load_weights(weights))
+    llm.reset_prefix_cache()
+
+
+def repack_tied_head(engine_model: torch.nn.Module) -> None:
+    """CPU only: redo the oneDNN packing of a head tied to the input embedding, whose packed
+    copy `reload_weights` leaves stale (it repacks the embedding, not the head)."""
+    head: Any = engine_model.get_submodule("lm_head")
+    head.quant_method.process_weights_after_loading(head)
