@@ -124,8 +124,8 @@ class SamplingCorrection:
         """Global-batch statistics as 0-dim fp32 tensors; {} if no micro-batch had any."""
         if not self.seen:
             return {}
-        sums = sum_over_ranks(module, self.sums)
-        extremes = max_over_ranks(module, self.extremes)
+        sums = sum_over_ranks(module, self.sums.to(module.device))
+        extremes = max_over_ranks(module, self.extremes.to(module.device))
         out = {
             "rollout/logprob_mismatch_mean": sums[0] / sums[1].clamp(min=1),
             "rollout/logprob_mismatch_max": extremes[0],
