@@ -22,6 +22,7 @@ from hydra.errors import (
     MissingConfigException,
     OverrideParseException,
 )
+from omegaconf import DictConfig
 
 COMPOSE_ERRORS = (ConfigCompositionException, MissingConfigException, OverrideParseException)
 KEYS_HINT = "`python -m medlab.run <your overrides> --cfg job` prints every key"
@@ -59,7 +60,7 @@ def compose_error_line(exc: Exception) -> str:
         name = missing.group(1) if missing else key.rsplit(".", 1)[-1]
         parent = getattr(cause, "parent_node", None)
         where = getattr(cause, "full_key", key).rpartition(".")[0]
-        known = sorted(str(k) for k in parent) if hasattr(parent, "keys") else []
+        known = sorted(str(k) for k in parent) if isinstance(parent, DictConfig) else []
         heading = f"Keys under {where}" if where else "Top-level keys"
         listed = f" {heading}: {', '.join(known)}." if 0 < len(known) <= 40 else ""
         return (
