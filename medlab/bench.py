@@ -37,14 +37,14 @@ from typing import Any
 import lightning as L
 import torch
 import torch.nn.functional as F
-from lightning.pytorch.callbacks import Callback
 
-from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, GRPOConfig, SFTConfig, TinyModelConfig
+from medlab.bench_common import StepTimer, bare_optimizer, fit_timed, fresh_model
+from medlab.bench_grpo import bench_grpo
+from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, SFTConfig
 from medlab.data.chat_format import encode_chat
 from medlab.data.collate import MicroBatch, StepCollator
 from medlab.data.loading import read_rows
 from medlab.losses.sft import token_cross_entropy
-from medlab.models.build import build_tiny_model
 from medlab.models.tokenizer import load_tokenizer
 from medlab.stages.sft import SFTModule, trained_token_logits
 
@@ -64,21 +64,13 @@ def _step_batches(cfg: SFTConfig, steps: int) -> list[list[MicroBatch]]:
     ]
 
 
-def _fresh_model() -> torch.nn.Module:
-    return build_tiny_model(TinyModelConfig(), load_tokenizer(None))
-
-
-def _optimizer(model: torch.nn.Module, lr: float) -> torch.optim.Optimizer:
-    return torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.95))
-
-
 def _time_bare(
     batches: list[list[MicroBatch]],
     loss_fn: Callable[[torch.nn.Module, MicroBatch], tuple[torch.Tensor, torch.Tensor]],
     warmup: int,
 ) -> list[float]:
-    model = _fresh_model()
-    opt = _optimizer(model, 1e-4)
+    model = fresh_model()
+    opt = bare_optimizer(model, 1e-4)
     times = []
     for batch in batches:
         start = time.perf_counter()
@@ -111,41 +103,11 @@ def _same_loss(model: torch.nn.Module, mb: MicroBatch) -> tuple[torch.Tensor, to
     return stats.loss_sum, stats.num_tokens
 
 
-class _StepTimer(Callback):
-    def __init__(self) -> None:
-        self.times: list[float] = []
-        self._start = 0.0
-
-    def on_train_batch_start(self, *args: Any) -> None:
-        self._start = time.perf_counter()
-
-    def on_train_batch_end(self, *args: Any) -> None:
-        self.times.append(time.perf_counter() - self._start)
-
-
-def _fit_timed(batches: list[Any], module: L.LightningModule, timer: _StepTimer) -> None:
-    """Drive `module` over `batches` with a bare Trainer (no logger, checkpoints or bar)."""
-    loader: Any = torch.utils.data.DataLoader(batches, batch_size=None, shuffle=False)  # type: ignore[arg-type]
-    trainer = L.Trainer(
-        accelerator="cpu",
-        devices=1,
-        max_steps=len(batches),
-        logger=False,
-        enable_checkpointing=False,
-        enable_progress_bar=False,
-        enable_model_summary=False,
-        num_sanity_val_steps=0,
-        limit_val_batches=0,
-        callbacks=[timer],
-    )
-    trainer.fit(module, train_dataloaders=loader)
-
-
 def _time_medlab(
     batches: list[list[MicroBatch]], module: L.LightningModule, warmup: int
 ) -> list[float]:
-    timer = _StepTimer()
-    _fit_timed(batches, module, timer)
+    timer = StepTimer()
+    fit_timed(batches, module, timer)
     return timer.times[warmup:]
 
 
@@ -164,7 +126,7 @@ def bench_sft(
     results = {
         "bare_hf": statistics.median(_time_bare(batches, _hf_loss, warmup)),
         "bare_same": statistics.median(_time_bare(batches, _same_loss, warmup)),
-        "medlab": statistics.median(_time_medlab(batches, SFTModule(_fresh_model(), cfg), warmup)),
+        "medlab": statistics.median(_time_medlab(batches, SFTModule(fresh_model(), cfg), warmup)),
     }
     return {
         "stage": "sft",
@@ -198,10 +160,10 @@ def bench_chunking(
     batches = _step_batches(cfg, steps + warmup)
     sizes = {"chunked": cfg.logps_chunk_size, "one_chunk": 1 << 30}
     modules = {
-        name: SFTModule(_fresh_model(), dataclasses.replace(cfg, logps_chunk_size=size))
+        name: SFTModule(fresh_model(), dataclasses.replace(cfg, logps_chunk_size=size))
         for name, size in sizes.items()
     }
-    optimizers = {name: _optimizer(m.model, 1e-4) for name, m in modules.items()}
+    optimizers = {name: bare_optimizer(m.model, 1e-4) for name, m in modules.items()}
     times: dict[str, list[float]] = {name: [] for name in sizes}
     for index, batch in enumerate(batches):
         order = list(sizes) if index % 2 == 0 else list(sizes)[::-1]
@@ -254,9 +216,9 @@ def _time_bare_dpo(batches: list[list[MicroBatch]], beta: float, warmup: int) ->
     from medlab.losses.dpo import sigmoid_dpo_loss
     from medlab.stages.dpo import sequence_logps
 
-    model = _fresh_model()
+    model = fresh_model()
     reference = copy.deepcopy(model).eval().requires_grad_(False)
-    opt = _optimizer(model, 1e-4)
+    opt = bare_optimizer(model, 1e-4)
     times = []
     for batch in batches:
         start = time.perf_counter()
@@ -290,7 +252,7 @@ def bench_dpo(
         lr=1e-4,
     )
     batches = _pair_batches(cfg, steps + warmup)
-    model = _fresh_model()
+    model = fresh_model()
     module = DPOModule(model, cfg, FrozenCopyReference(copy.deepcopy(model)))
     results = {
         "bare_same": statistics.median(_time_bare_dpo(batches, cfg.beta, warmup)),
@@ -304,157 +266,6 @@ def bench_dpo(
         "measured_steps": steps,
         "median_step_s": results,
         "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
-        "torch_threads": torch.get_num_threads(),
-    }
-
-
-def _grpo_setup(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
-    from medlab.stages.grpo_setup import build_rewards
-    from medlab.stages.prompt_datamodule import PromptCollator, load_prompt_rows
-
-    tokenizer = load_tokenizer(None)
-    data = DataConfig(
-        name="toy_triage",
-        format="prompt",
-        train_files=[str(ASSETS_DIR / "data" / "toy_triage" / "train.jsonl")],
-    )
-    rows = load_prompt_rows(data, "train")
-    items = []
-    for messages, answer, _columns in rows:
-        rendered: Any = tokenizer.apply_chat_template(
-            messages, tokenize=True, add_generation_prompt=True, return_dict=True
-        )
-        items.append((list(rendered["input_ids"]), answer))
-    collate = PromptCollator(tokenizer.pad_token_id)
-    batches = [collate(items[s * 8 : s * 8 + 8]) for s in range(steps)]
-    rewards = build_rewards(
-        {
-            "mcq_correctness": {
-                "weight": 1.0,
-                "fn": {"_target_": "medlab.rewards.mcq.mcq_correctness_reward"},
-            },
-            "think_format": {
-                "weight": 0.1,
-                "fn": {"_target_": "medlab.rewards.format.think_format_reward"},
-            },
-        }
-    )
-    return tokenizer, rewards, batches
-
-
-class _SplitTimer(_StepTimer):
-    def __init__(self) -> None:
-        super().__init__()
-        self.generation: list[float] = []
-
-    def on_train_batch_end(self, trainer: Any, module: Any, *args: Any) -> None:
-        super().on_train_batch_end()
-        self.generation.append(float(trainer.callback_metrics["time/generation_s"]))
-
-
-def _time_bare_grpo(
-    tokenizer: Any, rewards: Any, batches: list[dict[str, Any]], cfg: Any, warmup: int
-) -> tuple[list[float], list[float]]:
-    """Same work without the framework: HF generate, rewards, advantages, dapo loss, AdamW."""
-    from medlab.advantages import combine_rewards, group_relative_advantages
-    from medlab.losses.grpo import grpo_loss
-    from medlab.models.tokenizer import end_of_turn_ids
-    from medlab.rollout.backend import completion_mask
-    from medlab.stages.grpo import completion_logps, score
-
-    torch.manual_seed(0)
-    model = _fresh_model()
-    opt = _optimizer(model, 1e-4)
-    eos = end_of_turn_ids(tokenizer)
-    weights = torch.tensor([r.weight for r in rewards])
-    steps, gens = [], []
-    for batch in batches:
-        start = time.perf_counter()
-        with torch.no_grad():
-            model.eval()
-            out = model.generate(
-                input_ids=batch["prompt_ids"],
-                attention_mask=batch["prompt_mask"],  # type: ignore[operator]
-                do_sample=True,
-                temperature=1.0,
-                max_new_tokens=cfg.max_completion_length,
-                num_return_sequences=cfg.num_generations,
-                eos_token_id=eos,
-                pad_token_id=tokenizer.pad_token_id,
-            )
-            model.train()
-        completions = out[:, batch["prompt_ids"].shape[1] :]
-        mask, _, _ = completion_mask(completions, eos)
-        texts = tokenizer.batch_decode(
-            completions * mask + (1 - mask) * tokenizer.pad_token_id, skip_special_tokens=True
-        )
-        answers = [a for a in batch["answers"] for _ in range(cfg.num_generations)]
-        total = combine_rewards(score(rewards, texts, answers), weights)
-        adv = group_relative_advantages(total, cfg.num_generations).advantages
-        gens.append(time.perf_counter() - start)
-        prompt_ids = batch["prompt_ids"].repeat_interleave(cfg.num_generations, 0)
-        prompt_mask = batch["prompt_mask"].repeat_interleave(cfg.num_generations, 0)
-        num_items = mask.sum()
-        for i in range(0, completions.shape[0], cfg.micro_batch_size):
-            sl = slice(i, i + cfg.micro_batch_size)
-            logps, _ = completion_logps(
-                model, prompt_ids[sl], prompt_mask[sl], completions[sl], mask[sl], with_entropy=True
-            )
-            loss = grpo_loss(
-                "dapo",
-                logps,
-                None,
-                adv[sl],
-                mask[sl],
-                epsilon_low=0.2,
-                epsilon_high=0.2,
-                num_items_in_batch=num_items,
-            ).loss
-            loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        opt.zero_grad(set_to_none=True)
-        steps.append(time.perf_counter() - start)
-    return steps[warmup:], gens[warmup:]
-
-
-def bench_grpo(
-    steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
-) -> dict[str, Any]:
-    from medlab.rollout.backend import HFGenerateBackend
-    from medlab.stages.grpo import GRPOModule
-
-    cfg = GRPOConfig(
-        prompts_per_step=8,
-        num_generations=8,
-        micro_batch_size=32,
-        max_completion_length=32,
-        max_steps=steps + warmup,
-        lr=1e-4,
-    )
-    tokenizer, rewards, batches = _grpo_setup(steps + warmup)
-    bare_steps, bare_gen = _time_bare_grpo(tokenizer, rewards, batches, cfg, warmup)
-    torch.manual_seed(0)
-    module = GRPOModule(_fresh_model(), cfg, tokenizer, rewards, HFGenerateBackend())
-    timer = _SplitTimer()
-    _fit_timed(batches, module, timer)
-    med_steps, med_gen = timer.times[warmup:], timer.generation[warmup:]
-    median = statistics.median
-    results = {
-        "bare_same": median(bare_steps),
-        "medlab": median(med_steps),
-        "bare_same_generation": median(bare_gen),
-        "medlab_generation": median(med_gen),
-        "bare_same_update": median(s - g for s, g in zip(bare_steps, bare_gen, strict=True)),
-        "medlab_update": median(s - g for s, g in zip(med_steps, med_gen, strict=True)),
-    }
-    return {
-        "stage": "grpo",
-        "model": "tiny_qwen3 (hidden 256, 4 layers), 8 prompts x 8 completions, <= 32 new tokens",
-        "measured_steps": steps,
-        "median_step_s": results,
-        "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
-        "ratio_update_medlab_over_floor": results["medlab_update"] / results["bare_same_update"],
         "torch_threads": torch.get_num_threads(),
     }
 
