@@ -1,6 +1,9 @@
 """GRPO step-time benchmark (`python -m medlab.bench grpo`): `GRPOModule` driven by a Trainer
-next to a bare loop doing the same work (HF generate, rewards, group advantages, dapo loss over
-medlab's chunked log-probs, AdamW), on the tiny Qwen3 and the toy triage prompts.
+next to a bare loop doing the same work (HF generate with the same sampling settings, rewards,
+group advantages, dapo loss over medlab's chunked log-probs, AdamW), on the tiny Qwen3 and the
+toy triage prompts. The two alternate step by step (bare, then medlab, on the same batch from
+the same RNG state), so a CPU load that drifts during the run hits both alike; the median of
+the per-step ratios is reported next to the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -50,56 +53,64 @@ def _grpo_setup(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
     return tokenizer, rewards, batches
 
 
-class _SplitTimer(StepTimer):
-    def __init__(self) -> None:
-        super().__init__()
-        self.generation: list[float] = []
-
-    def on_train_batch_end(self, trainer: Any, module: Any, *args: Any) -> None:
-        super().on_train_batch_end()
-        self.generation.append(float(trainer.callback_metrics["time/generation_s"]))
-
-
-def _time_bare_grpo(
-    tokenizer: Any, rewards: Any, batches: list[dict[str, Any]], cfg: Any, warmup: int
-) -> tuple[list[float], list[float]]:
+class _BareGRPO:
     """Same work without the framework: HF generate, rewards, advantages, dapo loss, AdamW."""
-    from medlab.advantages import combine_rewards, group_relative_advantages
-    from medlab.losses.grpo import grpo_loss
-    from medlab.models.tokenizer import end_of_turn_ids
-    from medlab.rollout.backend import completion_mask
-    from medlab.stages.grpo import completion_logps, score
 
-    torch.manual_seed(0)
-    model = fresh_model()
-    opt = bare_optimizer(model, 1e-4)
-    eos = end_of_turn_ids(tokenizer)
-    weights = torch.tensor([r.weight for r in rewards])
-    steps, gens = [], []
-    for batch in batches:
+    def __init__(self, tokenizer: Any, rewards: Any, cfg: GRPOConfig) -> None:
+        from medlab.models.tokenizer import end_of_turn_ids
+
+        self.tokenizer, self.rewards, self.cfg = tokenizer, rewards, cfg
+        self.model = fresh_model()
+        self.opt = bare_optimizer(self.model, 1e-4)
+        self.eos = end_of_turn_ids(tokenizer)
+        self.weights = torch.tensor([r.weight for r in rewards])
+
+    def step(self, batch: dict[str, Any]) -> tuple[float, float]:
+        """(step seconds, generation seconds) of one optimizer step on `batch`."""
+        from medlab.advantages import combine_rewards, group_relative_advantages
+        from medlab.rollout.backend import completion_mask
+        from medlab.stages.grpo import score
+
+        cfg, tokenizer, model = self.cfg, self.tokenizer, self.model
         start = time.perf_counter()
         with torch.no_grad():
             model.eval()
-            out = model.generate(
+            out = model.generate(  # the sampling settings HFGenerateBackend passes
                 input_ids=batch["prompt_ids"],
                 attention_mask=batch["prompt_mask"],  # type: ignore[operator]
                 do_sample=True,
-                temperature=1.0,
+                temperature=cfg.temperature,
+                top_p=cfg.top_p,
+                top_k=cfg.top_k,
                 max_new_tokens=cfg.max_completion_length,
                 num_return_sequences=cfg.num_generations,
-                eos_token_id=eos,
+                eos_token_id=self.eos,
                 pad_token_id=tokenizer.pad_token_id,
             )
             model.train()
         completions = out[:, batch["prompt_ids"].shape[1] :]
-        mask, _, _ = completion_mask(completions, eos)
+        mask, _, _ = completion_mask(completions, self.eos)
         texts = tokenizer.batch_decode(
             completions * mask + (1 - mask) * tokenizer.pad_token_id, skip_special_tokens=True
         )
         answers = [a for a in batch["answers"] for _ in range(cfg.num_generations)]
-        total = combine_rewards(score(rewards, texts, answers), weights)
+        total = combine_rewards(score(self.rewards, texts, answers), self.weights)
         adv = group_relative_advantages(total, cfg.num_generations).advantages
-        gens.append(time.perf_counter() - start)
+        generation = time.perf_counter() - start
+        self._update(batch, completions, mask, adv)
+        return time.perf_counter() - start, generation
+
+    def _update(
+        self,
+        batch: dict[str, Any],
+        completions: torch.Tensor,
+        mask: torch.Tensor,
+        adv: torch.Tensor,
+    ) -> None:
+        from medlab.losses.grpo import grpo_loss
+        from medlab.stages.grpo import completion_logps
+
+        cfg, model = self.cfg, self.model
         prompt_ids = batch["prompt_ids"].repeat_interleave(cfg.num_generations, 0)
         prompt_mask = batch["prompt_mask"].repeat_interleave(cfg.num_generations, 0)
         num_items = mask.sum()
@@ -120,15 +131,38 @@ def _time_bare_grpo(
             ).loss
             loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        opt.zero_grad(set_to_none=True)
-        steps.append(time.perf_counter() - start)
-    return steps[warmup:], gens[warmup:]
+        self.opt.step()
+        self.opt.zero_grad(set_to_none=True)
+
+
+class _InterleavedTimer(StepTimer):
+    """Runs the bare loop's step on the same batch right before each medlab step, both from the
+    same RNG state, so each pair of timings shares the machine's load of that moment."""
+
+    def __init__(self, bare: _BareGRPO) -> None:
+        super().__init__()
+        self.bare = bare
+        self.bare_times: list[float] = []
+        self.bare_generation: list[float] = []
+        self.generation: list[float] = []
+
+    def on_train_batch_start(self, trainer: Any, module: Any, batch: Any, batch_idx: int) -> None:
+        torch.manual_seed(1000 + batch_idx)
+        step_s, generation_s = self.bare.step(batch)
+        self.bare_times.append(step_s)
+        self.bare_generation.append(generation_s)
+        torch.manual_seed(1000 + batch_idx)
+        super().on_train_batch_start()
+
+    def on_train_batch_end(self, trainer: Any, module: Any, *args: Any) -> None:
+        super().on_train_batch_end()
+        self.generation.append(float(trainer.callback_metrics["time/generation_s"]))
 
 
 def bench_grpo(
     steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
 ) -> dict[str, Any]:
+    """Medlab's GRPO step next to the bare loop's, the two alternating step by step."""
     from medlab.rollout.backend import HFGenerateBackend
     from medlab.stages.grpo import GRPOModule
 
@@ -141,11 +175,12 @@ def bench_grpo(
         lr=1e-4,
     )
     tokenizer, rewards, batches = _grpo_setup(steps + warmup)
-    bare_steps, bare_gen = _time_bare_grpo(tokenizer, rewards, batches, cfg, warmup)
+    torch.manual_seed(0)
+    timer = _InterleavedTimer(_BareGRPO(tokenizer, rewards, cfg))
     torch.manual_seed(0)
     module = GRPOModule(fresh_model(), cfg, tokenizer, rewards, HFGenerateBackend())
-    timer = _SplitTimer()
     fit_timed(batches, module, timer)
+    bare_steps, bare_gen = timer.bare_times[warmup:], timer.bare_generation[warmup:]
     med_steps, med_gen = timer.times[warmup:], timer.generation[warmup:]
     median = statistics.median
     results = {
@@ -162,6 +197,7 @@ def bench_grpo(
         "measured_steps": steps,
         "median_step_s": results,
         "ratio_medlab_over_floor": results["medlab"] / results["bare_same"],
+        "ratio_paired_median": median(m / b for m, b in zip(med_steps, bare_steps, strict=True)),
         "ratio_update_medlab_over_floor": results["medlab_update"] / results["bare_same_update"],
         "torch_threads": torch.get_num_threads(),
     }
