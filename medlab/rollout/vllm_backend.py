@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 CPU_DEFAULT_KV_CACHE_BYTES = 1 << 30
 """KV cache of a CPU engine when kv_cache_memory_bytes is null (vLLM would otherwise reserve
 gpu_memory_utilization x the host's memory)."""
+CPU_DEFAULT_BATCHED_TOKENS = 4096
 SEED_HIGH = 2**31 - 1
 
 NOT_INSTALLED = (
@@ -74,7 +75,7 @@ class VLLMSettings:
     max_model_len: int | None = None
     """Context window; null = stage.max_prompt_length + stage.max_completion_length."""
     dtype: str = "auto"
-    """Engine dtype: auto (the policy config's), float32, bfloat16, float16."""
+    """Engine dtype: auto (that of the policy's weights), float32, bfloat16, float16."""
     enforce_eager: bool = True
     """No CUDA graphs (faster start); CPU runs eager regardless."""
     seed: int = 0
@@ -83,6 +84,9 @@ class VLLMSettings:
     """GPUs one engine is split over."""
     max_num_seqs: int | None = None
     """Sequences decoded together; null = vLLM's default."""
+    max_num_batched_tokens: int | None = None
+    """Tokens one engine step may process; null = vLLM's default (CPU: 4096, and at least
+    max_model_len, since the CPU engine prefills whole prompts)."""
     enable_prefix_caching: bool = True
     """Reuse the KV cache of the prompt shared by a group's G completions."""
 
@@ -162,7 +166,11 @@ class VLLMBackend:
         self._config_dir = tempfile.TemporaryDirectory(prefix="medlab-vllm-")
         write_config(model, self._config_dir.name)
         self._tied_head = ties_word_embeddings(model)
-        llm = LLM(model=self._config_dir.name, **self.engine_kwargs(current_platform.is_cpu()))
+        # vLLM seeds Python's, NumPy's and torch's global RNGs while it starts: keep the
+        # trainer's streams as they were (exact resume, data order, dropout).
+        with preserved_rng():
+            kwargs = self.engine_kwargs(current_platform.is_cpu(), weights_dtype(model))
+            llm = LLM(model=self._config_dir.name, **kwargs)
         with torch.inference_mode():
             push_weights(llm, policy_weights(model), self._tied_head)
         log.info("vLLM engine built (max_model_len=%d)", self.max_model_len)
@@ -170,8 +178,9 @@ class VLLMBackend:
             llm.sleep(level=1)
         return llm
 
-    def engine_kwargs(self, on_cpu: bool) -> dict[str, Any]:
-        """Arguments of `vllm.LLM` besides the model directory."""
+    def engine_kwargs(self, on_cpu: bool, policy_dtype: str) -> dict[str, Any]:
+        """Arguments of `vllm.LLM` besides the model directory. dtype=auto is the policy's
+        (vLLM's own auto would run an fp32 policy in half precision)."""
         s = self.settings
         kv_bytes = s.kv_cache_memory_bytes
         if kv_bytes is None and on_cpu:
@@ -189,7 +198,7 @@ class VLLMBackend:
             kv_cache_memory_bytes=kv_bytes,
             enable_sleep_mode=s.enable_sleep_mode,
             max_model_len=self.max_model_len,
-            dtype=s.dtype,
+            dtype=policy_dtype if s.dtype == "auto" else s.dtype,
             enforce_eager=s.enforce_eager or on_cpu,
             seed=s.seed,
             tensor_parallel_size=s.tensor_parallel_size,
@@ -197,6 +206,15 @@ class VLLMBackend:
         )
         if s.max_num_seqs is not None:
             kwargs["max_num_seqs"] = s.max_num_seqs
+        if s.max_num_batched_tokens is not None:
+            kwargs["max_num_batched_tokens"] = s.max_num_batched_tokens
+        if on_cpu:
+            # A prompt prefilled in chunks makes the CPU runner rewind the request's seeded
+            # generator (`set_offset`), which CPU generators do not support (vLLM 0.32): whole
+            # prompts only, so the step's token budget must hold the longest sequence.
+            kwargs["enable_chunked_prefill"] = False
+            budget = s.max_num_batched_tokens or CPU_DEFAULT_BATCHED_TOKENS
+            kwargs["max_num_batched_tokens"] = max(budget, self.max_model_len)
         if _training_world_size() > 1:
             # One engine per training rank, inside the ranks torchrun / Lightning started.
             kwargs["distributed_executor_backend"] = "external_launcher"
@@ -212,6 +230,21 @@ class VLLMBackend:
             yield
         finally:
             self.llm.sleep(level=1)
+
+
+@contextlib.contextmanager
+def preserved_rng() -> Iterator[None]:
+    """Restore Python's, NumPy's and torch's (CPU and CUDA) global RNG states on exit."""
+    import random
+
+    import numpy as np
+
+    python_state, numpy_state = random.getstate(), np.random.get_state()
+    devices = list(range(torch.cuda.device_count())) if torch.cuda.is_initialized() else []
+    with torch.random.fork_rng(devices=devices):
+        yield
+    random.setstate(python_state)
+    np.random.set_state(numpy_state)
 
 
 def _training_world_size() -> int:
@@ -262,6 +295,12 @@ def pack_completions(
     return ids, logps
 
 
+def weights_dtype(model: torch.nn.Module) -> str:
+    """ "float32" / "bfloat16" / ...: the dtype of the policy's (first floating) weights."""
+    dtype = next(p.dtype for p in model.parameters() if p.is_floating_point())
+    return str(dtype).removeprefix("torch.")
+
+
 def write_config(model: torch.nn.Module, directory: str) -> None:
     """The policy's transformers config.json (no weights: the engine loads dummy ones), naming
     its architecture (a model built from a config has none recorded) so that vLLM picks its
@@ -269,6 +308,7 @@ def write_config(model: torch.nn.Module, directory: str) -> None:
     base = base_model(model)
     config = base.config.to_dict()
     config["architectures"] = [type(base).__name__]
+    config["dtype"] = weights_dtype(model)
     with open(os.path.join(directory, "config.json"), "w") as f:
         json.dump(config, f)
 

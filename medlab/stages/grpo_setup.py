@@ -1,13 +1,15 @@
 """Assemble the GRPO stage: prompt data, reward functions from `reward=`, reference, module.
 
-The generation engine is `HFGenerateBackend` unless the config has a top-level `rollout` node
-with a `_target_` (any class with `GenerationBackend.generate`), e.g.
+The generation engine is `HFGenerateBackend`, or with ``stage.backend=vllm`` a colocated vLLM
+engine (`medlab.rollout.vllm_backend`, run from .venv-vllm), unless the config has a top-level
+`rollout` node with a `_target_` (any class with `GenerationBackend.generate`), e.g.
 ``+rollout._target_=my_pkg.engines.MyBackend``; the DDP tests plug a scripted one in this way.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 from typing import Any
 
@@ -55,8 +57,20 @@ def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
     return specs
 
 
-def build_backend(rollout_cfg: dict[str, Any] | None) -> GenerationBackend:
-    """HF generate by default; `rollout: {_target_: ..., **kwargs}` instantiates another."""
+def build_backend(
+    rollout_cfg: dict[str, Any] | None, stage: GRPOConfig | None = None
+) -> GenerationBackend:
+    """`stage.backend`: hf (HF generate) or vllm (`VLLMBackend` with `stage.vllm`);
+    `rollout: {_target_: ..., **kwargs}` instantiates another backend instead."""
+    backend_name = stage.backend if stage is not None else "hf"
+    if rollout_cfg and backend_name != "hf":
+        raise ConfigError(
+            f"rollout._target_ and stage.backend={backend_name} both pick the generation "
+            "backend: drop one of them."
+        )
+    if not rollout_cfg and backend_name == "vllm":
+        assert stage is not None
+        return build_vllm_backend(stage)
     if not rollout_cfg:
         return HFGenerateBackend()
     if not isinstance(rollout_cfg, dict) or "_target_" not in rollout_cfg:
@@ -74,6 +88,17 @@ def build_backend(rollout_cfg: dict[str, Any] | None) -> GenerationBackend:
     if not callable(getattr(backend, "generate", None)):
         raise ConfigError(f"rollout._target_: {rollout_cfg['_target_']!r} has no generate().")
     return backend  # type: ignore[no-any-return]
+
+
+def build_vllm_backend(stage: GRPOConfig) -> GenerationBackend:
+    """The colocated vLLM engine, with the `stage.vllm` keys `VLLMSettings` knows."""
+    from medlab.rollout.vllm_backend import VLLMBackend, VLLMSettings
+
+    known = {f.name for f in dataclasses.fields(VLLMSettings)}
+    given = {k: v for k, v in dataclasses.asdict(stage.vllm).items() if k in known}
+    return VLLMBackend(
+        VLLMSettings(**given), max_model_len=stage.max_prompt_length + stage.max_completion_length
+    )
 
 
 def _frozen_reference(model: torch.nn.Module, chunk_size: int, temperature: float) -> Any:
@@ -123,7 +148,7 @@ def build_grpo_parts(
     rollout_cfg: dict[str, Any] | None = None,
 ) -> tuple[PromptDataModule, GRPOModule]:
     rewards = build_rewards(reward_cfg)
-    backend = build_backend(rollout_cfg)
+    backend = build_backend(rollout_cfg, stage)
     datamodule = PromptDataModule(tokenizer, data, stage)
     datamodule.setup("fit")
     reference = None

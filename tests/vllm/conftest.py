@@ -63,5 +63,11 @@ def build_policy(tokenizer, init_seed: int = 0) -> torch.nn.Module:
 @pytest.fixture(scope="session")
 def engine() -> VLLMBackend:
     """The session's one engine (built lazily by the first generate of the first test)."""
-    settings = VLLMSettings(dtype="float32", kv_cache_memory_bytes=64 << 20, seed=0)
+    settings = VLLMSettings(
+        dtype="float32",
+        kv_cache_memory_bytes=64 << 20,
+        # A step holds fewer tokens than one test's batch of prompts: the engine must split the
+        # batch over steps (vLLM 0.32's CPU runner crashed on seeded, chunk-prefilled prompts).
+        max_num_batched_tokens=MAX_MODEL_LEN,
+    )
     return VLLMBackend(settings, max_model_len=MAX_MODEL_LEN)

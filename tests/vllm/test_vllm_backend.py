@@ -8,6 +8,8 @@ sync, and with a sync that skips the CPU repack of the tied head, must fail by f
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import torch
 
@@ -167,6 +169,10 @@ def test_sync_equals_a_fresh_engine(engine, tokenizer, prompts, tmp_path):
     synced = sample(engine, restored, prompts, tokenizer)
     fresh = VLLMBackend(engine.settings, max_model_len=engine.max_model_len)
     try:
+        rng = torch.get_rng_state(), random.getstate()
+        sample(fresh, restored, prompts, tokenizer, greedy=True, n=1)  # builds it, draws no seed
+        assert torch.equal(rng[0], torch.get_rng_state()), "building must not reseed torch"
+        assert rng[1] == random.getstate(), "building must not reseed Python's RNG"
         torch.manual_seed(0)
         from_scratch = sample(fresh, restored, prompts, tokenizer)
     finally:
