@@ -40,7 +40,8 @@ def test_tiny_grpo_on_vllm(tmp_path):
     done = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
-    rows = list(csv.DictReader(open(tmp_path / "grpo" / "csv" / "metrics.csv")))
+    with open(tmp_path / "grpo" / "csv" / "metrics.csv") as f:
+        rows = list(csv.DictReader(f))
     steps = {
         int(r["step"]): r for r in rows if r.get("rollout/logprob_mismatch_max") not in (None, "")
     }
