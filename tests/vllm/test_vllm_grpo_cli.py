@@ -1,7 +1,8 @@
 """`tiny_grpo` through the real CLI with ``stage.backend=vllm`` (its own process, its own engine):
-a short format SFT, then GRPO steps whose rollouts come from the colocated engine. After the
-first optimizer step the engine must have been re-synced: the logged engine / trainer
-log-prob mismatch stays at fp32 noise on every step (a stale engine is off by > 1e-2).
+a short format SFT, then GRPO steps whose rollouts come from the colocated engine. The engine is
+first built inside the validation before training (under inference mode), then re-synced after
+every optimizer step: the logged engine / trainer log-prob mismatch stays at fp32 noise on every
+step (a stale engine is off by > 1e-2).
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ def test_tiny_grpo_on_vllm(tmp_path):
         f"{grpo}.checkpoint_every_n_steps={GRPO_STEPS}",
         f"{grpo}.log_every_n_steps=1",
         f"{grpo}.val_max_prompts=8",
-        f"{grpo}.val_before_training=false",
     ]
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600)
