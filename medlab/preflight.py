@@ -16,7 +16,9 @@ tokenizer, `epochs=?` when that tokenizer cannot be loaded (a Hub id offline).
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -228,6 +230,11 @@ def _plan_phase(
     if memory is not None:
         plan.est_mem_gb = memory.total_gb
         plan.notes.append(f"memory: {format_estimate(memory)}")
+    engine = missing_rollout_engine(stage_cfg, key)
+    if engine and not dry_run:
+        raise ConfigError(engine)
+    if engine:
+        plan.notes.append(f"the real run would stop here: {engine}")
     for check in (
         lambda: _epoch_guard(plan, stage_cfg, key, per_epoch),
         lambda: check_context_length(root, stage_cfg, key),
@@ -239,6 +246,22 @@ def _plan_phase(
                 raise
             plan.problems.append(exc)  # the dry run prints every line first, then stops
     return plan, root
+
+
+def missing_rollout_engine(stage: Any, key: Any) -> str | None:
+    """Why a GRPO phase's `stage.backend` cannot be built in this Python environment (vLLM
+    not importable), or None. Checked before the first phase so a pipeline does not spend its
+    SFT and DPO hours only to stop at GRPO."""
+    if getattr(stage, "name", None) != "grpo" or getattr(stage, "backend", "hf") != "vllm":
+        return None
+    if importlib.util.find_spec("vllm") is not None:
+        return None
+    return (
+        f"{key('stage', 'backend')}=vllm but vLLM is not installed in this environment "
+        f"({sys.executable}). On a GPU machine: `make vllm-install VLLM_TARGET=gpu`, then run "
+        f"from .venv-vllm (.venv-vllm/bin/python -m medlab.run ...); on CPU: `make vllm-install`;"
+        f" or set {key('stage', 'backend')}=hf (Hugging Face generate, much slower rollouts)."
+    )
 
 
 SEED_MAX = 2**32 - 1  # numpy's limit; Lightning's seed_everything picks a random seed beyond it

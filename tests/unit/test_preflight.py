@@ -229,3 +229,35 @@ def test_the_dry_run_estimates_memory_per_device(tmp_path):
     assert eight.est_mem_gb is not None and eight.est_mem_gb < one.est_mem_gb / 2
     tiny = list(plan_experiment(compose_config(["+experiment=tiny_pipeline"]), []))
     assert all(p.est_mem_gb and 0 < p.est_mem_gb < 5 for p in tiny if p.stage != "merge")
+
+
+@pytest.fixture
+def no_vllm(monkeypatch):
+    """This environment as one without vLLM (the main venv has none; .venv-vllm has it)."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "vllm" else real(name, *a)
+    )
+
+
+def test_a_vllm_grpo_phase_without_vllm_stops_before_the_first_phase(no_vllm):
+    """afm_grpo (vLLM rollouts by default) without vLLM installed: the real run's preflight stops
+    naming the key and both fixes; a dry run prints it as a note under the GRPO phase."""
+    medreason = ["+experiment=afm_grpo", "data=medreason_sample"]
+    with pytest.raises(ConfigError) as err:
+        list(plan_experiment(compose_config(medreason), medreason))
+    message = str(err.value)
+    assert message.startswith("stage.backend=vllm but vLLM is not installed")
+    assert "make vllm-install VLLM_TARGET=gpu" in message and "stage.backend=hf" in message
+    hf = [*medreason, "stage.backend=hf", "stage.max_steps=40"]
+    assert list(plan_experiment(compose_config(hf), hf))[0].stage == "grpo"
+
+    sft = f"phase_data.sft.train_files=[{ASSETS / 'medical_sft' / 'train.jsonl'}]"
+    recipe = ["+experiment=afm_grpo_cot", sft, "phase_stage.sft.max_steps=40"]
+    plans = list(plan_experiment(compose_config(recipe), recipe, dry_run=True))
+    notes = [n for n in plans[2].notes if "vLLM is not installed" in n]
+    assert plans[2].stage == "grpo" and len(notes) == 1
+    assert "phase_stage.grpo.backend=vllm" in notes[0]
+    assert not any("vLLM" in n for p in plans[:2] for n in p.notes)
