@@ -337,6 +337,10 @@ class GRPOConfig(TrainingConfig):
     completion (exp of the summed log-ratio); *_truncate = min(ratio, C), *_mask = 0 above C."""
     val_max_prompts: int = 64
     """Held-out prompts scored (greedy decoding) at each validation."""
+    log_completions_every_n_steps: int = 10
+    """Every N optimizer steps (and at each validation) a table of prompts, completions, each
+    reward, the total reward and the advantage: a W&B Table when W&B logs, and rows appended to
+    completions.jsonl in the stage directory (rank 0, bounded rows and text). 0 = off."""
 
     def __post_init__(self) -> None:
         _check_choice("stage.loss_type", self.loss_type, GRPO_LOSS_TYPES)
@@ -358,6 +362,9 @@ class GRPOConfig(TrainingConfig):
         for key in ("epsilon_low", "epsilon_high", "beta"):
             _check_non_negative(f"stage.{key}", getattr(self, key))
         _check_positive("stage.temperature", self.temperature)
+        _check_non_negative(
+            "stage.log_completions_every_n_steps", self.log_completions_every_n_steps
+        )
         if not 0 < self.top_p <= 1:
             _fail("stage.top_p", f"must be in (0, 1], got {self.top_p!r}.")
         _check_non_negative("stage.top_k", self.top_k)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import lightning as L
@@ -46,6 +45,7 @@ from medlab.rollout.backend import (
 from medlab.rollout.types import Rollout
 from medlab.stages.grpo_logps import completion_logps
 from medlab.stages.grpo_metrics import SamplingCorrection, rollout_metrics
+from medlab.stages.grpo_scoring import RewardSpec, score
 from medlab.stages.sft import (
     configure_adamw,
     optimizer_step,
@@ -55,35 +55,6 @@ from medlab.stages.sft import (
     validation_replays,
 )
 from medlab.stages.trainer import shard_model
-
-RewardFn = Callable[..., list]
-
-
-@dataclass
-class RewardSpec:
-    name: str
-    fn: RewardFn
-    weight: float
-
-
-def score(
-    rewards: list[RewardSpec],
-    texts: list[str],
-    answers: list[str],
-    columns: dict[str, list[Any]] | None = None,
-) -> torch.Tensor:
-    """[N, K] reward of each completion under each function; None -> NaN.
-
-    Each function is called as fn(texts, answer=gold letters, **other dataset columns)."""
-    scores = []
-    for spec in rewards:
-        values = spec.fn(texts, answer=answers, **(columns or {}))
-        if len(values) != len(texts):
-            raise ValueError(
-                f"reward {spec.name} returned {len(values)} values for {len(texts)} completions"
-            )
-        scores.append([float("nan") if v is None else float(v) for v in values])
-    return torch.tensor(scores, dtype=torch.float32).T.reshape(len(texts), len(rewards))
 
 
 class GRPOModule(L.LightningModule):
@@ -111,6 +82,7 @@ class GRPOModule(L.LightningModule):
 
         self.eos_ids = end_of_turn_ids(tokenizer)
         self._val: dict[str, torch.Tensor] = {}
+        self.last_rollout: Rollout | None = None  # read by medlab.completions_log
 
     # ---- rollout ---------------------------------------------------------------------------
     def make_rollout(
@@ -149,7 +121,7 @@ class GRPOModule(L.LightningModule):
         total = combine_rewards(rewards, weights)
         if self.cfg.mask_truncated_completions:
             mask = mask * (~truncated)[:, None].long()
-        return Rollout(
+        self.last_rollout = Rollout(
             prompt_ids=prompt_ids.repeat_interleave(num_generations, 0),
             prompt_mask=prompt_mask.repeat_interleave(num_generations, 0),
             completion_ids=completions,
@@ -162,7 +134,8 @@ class GRPOModule(L.LightningModule):
             group_size=num_generations,
             sampled_logps=sampled,
             texts=texts,
-        ), adv
+        )
+        return self.last_rollout, adv
 
     def _generate(
         self,

@@ -236,7 +236,7 @@ def run_stage(
         log_every_n_steps=stage_cfg.log_every_n_steps,
         run_dir=stage_dir,
         loggers=loggers,
-        callbacks=[guard, *(callbacks or [])],
+        callbacks=[guard, *_stage_callbacks(stage_cfg, stage_dir), *(callbacks or [])],
     )
     failed = True
     try:
@@ -265,6 +265,15 @@ def run_stage(
         atomic_write_json(results_path, results)
     trainer.strategy.barrier()  # the next phase (every rank) loads rank 0's export
     return results
+
+
+def _stage_callbacks(stage_cfg: TrainingConfig, stage_dir: Path) -> list[Callback]:
+    """Callbacks a stage's config asks for: GRPO's completions tables (medlab.completions_log)."""
+    if isinstance(stage_cfg, GRPOConfig) and stage_cfg.log_completions_every_n_steps:
+        from medlab.completions_log import CompletionsLog
+
+        return [CompletionsLog(stage_cfg.log_completions_every_n_steps, stage_dir)]
+    return []
 
 
 def _export(
