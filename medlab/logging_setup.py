@@ -111,6 +111,8 @@ def build_loggers(
             resume="allow" if resuming else None,
             config=redact_secrets(config),
         )
+        # Lightning passes anonymous=None, which wandb answers with a deprecation warning
+        wandb_logger._wandb_init.pop("anonymous", None)
         loggers.append(wandb_logger)
     return loggers
 

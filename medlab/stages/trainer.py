@@ -21,12 +21,13 @@ from typing import Any
 import lightning as L
 import torch
 from lightning.fabric.plugins.environments import SLURMEnvironment
-from lightning.pytorch.callbacks import Callback, ModelCheckpoint, TQDMProgressBar
+from lightning.pytorch.callbacks import Callback, ModelCheckpoint
 from lightning.pytorch.loggers import Logger
 from lightning.pytorch.strategies import ModelParallelStrategy
 from lightning.pytorch.utilities.exceptions import MisconfigurationException
 
 from medlab.checkpointing import AtomicCheckpointIO
+from medlab.console import StepProgressBar, quiet_known_noise
 from medlab.errors import ConfigError
 from medlab.resume import Preemption, RngStateCheckpoint
 
@@ -251,6 +252,7 @@ def build_trainer(
 ) -> L.Trainer:
     """Trainer counting optimizer steps, validating every N steps, checkpointing for resume;
     train metrics are written every `log_every_n_steps` batches and at the first and last."""
+    quiet_known_noise()
     hardware = dict(hardware)
     timeout_min = hardware.pop("process_group_timeout_min", None)
     _check_launchable(hardware)
@@ -275,13 +277,15 @@ def build_trainer(
             max_steps=max_steps,
             val_check_interval=val_every_n_steps,
             check_val_every_n_epoch=None,
-            log_every_n_steps=log_every_n_steps,
+            # max_steps < N: Lightning would warn that nothing gets logged, yet
+            # LogFirstAndLastStep writes the first and last steps
+            log_every_n_steps=min(log_every_n_steps, max_steps),
             num_sanity_val_steps=0,
             default_root_dir=str(run_dir),
             logger=loggers,
             callbacks=[
                 checkpoint,
-                TQDMProgressBar(refresh_rate=1),
+                StepProgressBar(run_dir.name),
                 LogFirstAndLastStep(log_every_n_steps),
                 RngStateCheckpoint(),
                 Preemption(run_dir / CHECKPOINT_DIR / "last.ckpt"),
