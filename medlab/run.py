@@ -39,6 +39,9 @@ from medlab.resolvers import register_resolvers
 from medlab.sweep_summary import sweep_name, write_job_record
 
 log = logging.getLogger("medlab")
+# Optuna imports alembic when Hydra loads the optuna sweeper; alembic logs one INFO line per
+# plugin it registers ("setup plugin alembic.autogenerate...", 7 lines). Warnings still show.
+logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 register_resolvers()
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
