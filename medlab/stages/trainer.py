@@ -277,9 +277,7 @@ def build_trainer(
             max_steps=max_steps,
             val_check_interval=val_every_n_steps,
             check_val_every_n_epoch=None,
-            # max_steps < N: Lightning would warn that nothing gets logged, yet
-            # LogFirstAndLastStep writes the first and last steps
-            log_every_n_steps=min(log_every_n_steps, max_steps),
+            log_every_n_steps=min(log_every_n_steps, max_steps),  # no "nothing logged" warning
             num_sanity_val_steps=0,
             default_root_dir=str(run_dir),
             logger=loggers,
