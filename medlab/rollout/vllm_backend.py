@@ -166,6 +166,7 @@ class VLLMBackend:
         self._config_dir = tempfile.TemporaryDirectory(prefix="medlab-vllm-")
         write_config(model, self._config_dir.name)
         self._tied_head = ties_word_embeddings(model)
+        quiet_expected_sync_logs(self._tied_head)
         # vLLM seeds Python's, NumPy's and torch's global RNGs while it starts: keep the
         # trainer's streams as they were (exact resume, data order, dropout).
         with preserved_rng():
@@ -327,6 +328,38 @@ def push_weights(llm: Any, weights: Iterator[tuple[str, torch.Tensor]], tied_hea
     else:
         llm.apply_model(lambda engine_model: engine_model.load_weights(weights))
     llm.reset_prefix_cache()
+
+
+SYNC_LOGGERS = (
+    "vllm.model_executor.model_loader.reload.layerwise",
+    "vllm.model_executor.model_loader.reload.inplace",
+    "vllm.v1.core.block_pool",
+)
+
+
+class _ExpectedSyncNoise(logging.Filter):
+    """Drops what vLLM logs on every weight push that says nothing new: INFO lines (reload
+    time, prefix cache reset) and "Failed to load weights" for layers with no checkpoint
+    weights of their own (the rotary cache; a tied head, repacked by `repack_tied_head`).
+    Other warnings, e.g. weights the push did not cover, still show."""
+
+    def __init__(self, layers_without_weights: set[str]) -> None:
+        super().__init__()
+        self.layers = layers_without_weights
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return False
+        unloaded = record.msg == "%s: Failed to load weights" and bool(record.args)
+        return not (unloaded and record.args[0] in self.layers)  # type: ignore[index, operator]
+
+
+def quiet_expected_sync_logs(tied_head: bool) -> None:
+    layers = {"RotaryEmbedding"} | ({"ParallelLMHead"} if tied_head else set())
+    for name in SYNC_LOGGERS:
+        target = logging.getLogger(name)
+        target.filters = [f for f in target.filters if not isinstance(f, _ExpectedSyncNoise)]
+        target.addFilter(_ExpectedSyncNoise(layers))
 
 
 def repack_tied_head(engine_model: torch.nn.Module) -> None:
