@@ -4,7 +4,8 @@ Figures are built on matplotlib's object API with the Agg canvas (no pyplot, no 
 state, so it is safe in tests, notebooks and headless jobs); the `*_figure` functions return a
 `Figure` (a notebook can `display()` it) or None when there is nothing to draw, and
 `write_plots(report, out_dir)` saves every available figure atomically (rendered into a temp
-file, then `os.replace`). A missing value is drawn as an empty slot labelled "n/a", never as 0.
+file, then `os.replace`). A missing value is drawn as an empty slot labelled "n/a", never as 0;
+a zero is a visible line on the axis with its value; percentage axes start at 0.
 """
 
 from __future__ import annotations
@@ -51,38 +52,86 @@ def _new_figure(panels: int, width: float = 5.0, height: float = 3.6) -> Figure:
     return fig
 
 
-def training_curves_figure(metrics_csv: Path, phase: str, headline: str | None) -> Figure | None:
-    """train/loss and the held-out headline metric against the step, one panel each."""
+def _curve_keys(curves: dict[str, list[tuple[float, float]]], kind: str | None) -> list[list[str]]:
+    """Keys drawn on each panel: GRPO = reward per function (+ total) over steps, since its
+    loss is about 0 by design; other stages = train/loss."""
+    if kind == "grpo":
+        rewards = sorted(k for k in curves if k.startswith("rewards/") and k.endswith("/mean"))
+        return [rewards + [k for k in ("rollout/reward_mean",) if k in curves]]
+    return [["train/loss"]] if curves.get("train/loss") else []
+
+
+def training_curves_figure(
+    metrics_csv: Path, phase: str, headline: str | None, kind: str | None = None
+) -> Figure | None:
+    """The training signal (`_curve_keys`) and the held-out headline metric against the step,
+    one panel each; a legend (outside the plot) when a panel has several curves."""
     if not metrics_csv.is_file():
         return None
     curves = read_metrics_csv(metrics_csv)
-    keys = [k for k in ("train/loss", headline) if k and curves.get(k)]
-    if not keys:
+    panels = [keys for keys in _curve_keys(curves, kind) if keys]
+    if headline and curves.get(headline):
+        panels.append([headline])
+    if not panels:
         return None
-    fig = _new_figure(len(keys))
-    for ax, key in zip(fig.subplots(1, len(keys), squeeze=False)[0], keys, strict=True):
-        steps, values = zip(*sorted(curves[key]), strict=True)
-        ax.plot(steps, values, marker="o" if len(steps) < 20 else None, markersize=3)
-        ax.set_title(f"{phase}: {key}")
+    fig = _new_figure(len(panels), width=6.0 if kind == "grpo" else 5.0)
+    for ax, keys in zip(fig.subplots(1, len(panels), squeeze=False)[0], panels, strict=True):
+        for n, key in enumerate(keys):
+            steps, values = zip(*sorted(curves[key]), strict=True)
+            label = key.removeprefix("rewards/").removesuffix("/mean")
+            style = {"marker": "os^Dv"[n % 5] if len(steps) < 20 else None, "ms": 7 - n}
+            ax.plot(
+                steps,
+                values,
+                ls="--" if "rollout/" in key else "-",
+                label=label,
+                clip_on=False,
+                **style,
+            )
+        if kind == "grpo":  # rewards: an axis from 0 (overlapping curves keep their markers)
+            peak = max(v for key in keys for _, v in curves[key])
+            if min(v for key in keys for _, v in curves[key]) >= 0:
+                ax.set_ylim(0, max(1.0, 1.15 * peak))
+        title = "reward per function" if len(keys) > 1 else keys[0]
+        ax.set_title(f"{phase}: {title}")
         ax.set_xlabel("step")
         ax.grid(alpha=0.3)
+        if len(keys) > 1:
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     return fig
 
 
+def _percent_top(values: list[float]) -> float:
+    """Upper y limit of a percentage axis (which starts at 0): 100 once a value passes 50,
+    else room above the largest value, at least 10 (all-zero bars on a 0-10 axis)."""
+    peak = max(values, default=0.0)
+    return 100.0 if peak > 50 else max(10.0, 1.3 * peak)
+
+
 def grouped_bars(ax: Any, groups: list[str], series: Series, ylabel: str) -> None:
-    """One cluster per group, one bar per series; a None value leaves an "n/a" slot."""
+    """One cluster per group, one bar per series, each labelled with its value; a zero bar is
+    drawn as a thick line on the axis, a None value leaves an empty slot labelled "n/a".
+    A percentage axis ("%" in `ylabel`) starts at 0; the legend sits outside the bars."""
+    percent = "%" in ylabel
     width = 0.8 / max(1, len(series))
     for i, (name, values) in enumerate(series.items()):
         xs = [g + (i - (len(series) - 1) / 2) * width for g in range(len(groups))]
         heights = [0.0 if v is None else v for v in values]
         bars = ax.bar(xs, heights, width, label=name)
+        color = bars.patches[0].get_facecolor() if bars.patches else None
         for x, bar, value in zip(xs, bars, values, strict=True):
-            text = "n/a" if value is None else f"{value:.2f}"
-            ax.annotate(text, (x, bar.get_height()), ha="center", va="bottom", fontsize=7)
+            if value == 0:  # visible: a bar of height 0 draws nothing
+                ax.hlines(0, x - width / 2, x + width / 2, colors=[color], linewidth=4)
+            text = "n/a" if value is None else f"{value:.1f}%" if percent else f"{value:.2f}"
+            ax.annotate(text, (x, bar.get_height()), ha="center", va="bottom", fontsize=7,
+                        xytext=(0, 3), textcoords="offset points")  # fmt: skip
+    if percent:
+        known = [v for values in series.values() for v in values if v is not None]
+        ax.set_ylim(0, _percent_top(known))
     ax.set_xticks(range(len(groups)), groups, rotation=20, ha="right")
     ax.set_ylabel(ylabel)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
 
 
 def table_bars_figure(table: Table, fields: tuple[str, ...], ylabel: str) -> Figure | None:
@@ -159,7 +208,7 @@ def write_plots(report: RunReport, out_dir: Path) -> dict[str, Path]:
     for row in report.tables["training"].data:
         csv_path = report.run_dir / row["phase"] / "csv" / "metrics.csv"
         figures[f"training_{row['phase']}"] = training_curves_figure(
-            csv_path, row["phase"], row["metric"]
+            csv_path, row["phase"], row["metric"], row.get("type")
         )
     figures["policy_categories"] = category_bars_figure(report)
     figures["rules"] = table_bars_figure(
