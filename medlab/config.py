@@ -249,23 +249,37 @@ VLLM_DTYPES = ("auto", "float32", "float", "bfloat16", "float16", "half")
 
 @dataclass
 class VLLMConfig:
-    """The colocated vLLM engine of ``stage.backend=vllm`` (ignored with ``backend=hf``)."""
+    """The colocated vLLM engine of ``stage.backend=vllm`` (ignored with ``backend=hf``);
+    `medlab.rollout.vllm_backend.VLLMBackend` takes it as it is."""
 
     gpu_memory_utilization: float = 0.3
-    """Share of the GPU's memory vLLM may take (weights + KV cache), in (0, 1]; the rest is the
-    trainer's. Ignored on CPU."""
+    """Share of the GPU's memory the engine may take (weights + KV cache), in (0, 1]; the rest
+    is the trainer's. On CPU vLLM reads it as a share of host memory, unless
+    kv_cache_memory_bytes is set (medlab sets 1 GiB on CPU when it is null)."""
+    kv_cache_memory_bytes: int | None = None
+    """KV cache size in bytes, overriding gpu_memory_utilization; null = vLLM's sizing on GPU,
+    1 GiB on CPU."""
     enable_sleep_mode: bool = False
-    """Offload the engine's weights and KV cache while the trainer runs the update (GPU only):
-    less memory, more host-device traffic per step."""
+    """GPU: offload the engine's weights and free its KV cache while the trainer runs the
+    update (sleep level 1): less memory, more host-device traffic per step."""
     max_model_len: int | None = None
     """Engine context window in tokens; null = stage.max_prompt_length +
     stage.max_completion_length (a set value must be at least that)."""
     dtype: str = "auto"
-    """Engine weight dtype: auto (the checkpoint's), float32, bfloat16, float16."""
+    """Engine weight dtype: auto (that of the policy's weights), float32, bfloat16, float16."""
     enforce_eager: bool = True
-    """No CUDA graphs: faster engine start, somewhat slower decoding."""
+    """No CUDA graphs: faster engine start, somewhat slower decoding (CPU runs eager anyway)."""
+    seed: int = 0
+    """Engine seed (each completion also carries its own seed drawn from torch's RNG)."""
     tensor_parallel_size: int = 1
     """GPUs one engine is split over (1 = one engine per training rank)."""
+    max_num_seqs: int | None = None
+    """Sequences decoded together; null = vLLM's default."""
+    max_num_batched_tokens: int | None = None
+    """Tokens one engine step may process; null = vLLM's default (CPU: 4096, and at least
+    max_model_len, since the CPU engine prefills whole prompts)."""
+    enable_prefix_caching: bool = True
+    """Reuse the KV cache of the prompt shared by a group's G completions."""
 
     def validate(self, prefix: str, min_model_len: int) -> None:
         _check_finite_fields(self, prefix)
@@ -276,6 +290,10 @@ class VLLMConfig:
             )
         _check_choice(f"{prefix}.dtype", self.dtype, VLLM_DTYPES)
         _check_positive(f"{prefix}.tensor_parallel_size", self.tensor_parallel_size)
+        for key in ("kv_cache_memory_bytes", "max_num_seqs", "max_num_batched_tokens"):
+            if getattr(self, key) is not None:
+                _check_positive(f"{prefix}.{key}", getattr(self, key))
+        _check_non_negative(f"{prefix}.seed", self.seed)
         if self.max_model_len is not None and self.max_model_len < min_model_len:
             _fail(
                 f"{prefix}.max_model_len",
@@ -543,8 +561,17 @@ class DataConfig:
     """Seed of the (resumable) training order."""
     num_workers: int = 0
     """DataLoader worker processes."""
+    decontaminate: bool = False
+    """Leave out every training row that shares a word n-gram with an evaluation set of the run
+    (the configured `eval`, or the project's offline suites and local tasks when evaluation is
+    off) before training; the count is results.json `data_dropped['train/contaminated']`. The
+    overlap report of every run with evaluation is written either way (`medlab.decontam`)."""
+    decontaminate_ngram: int = 8
+    """Words per n-gram of the overlap check (8 as in the Tulu 3 / Llama 3 reports); smaller
+    flags more (shorter shared phrases)."""
 
     def __post_init__(self) -> None:
+        _check_positive("data.decontaminate_ngram", self.decontaminate_ngram)
         if self.hf_dataset is not None and not self.hf_dataset.path:
             _fail("data.hf_dataset.path", "is empty: set data.hf_dataset.path=ORG/NAME.")
         if not self.train_files and self.hf_dataset is None:

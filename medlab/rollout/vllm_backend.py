@@ -36,11 +36,11 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import torch
 
+from medlab.config import VLLMConfig
 from medlab.errors import ConfigError
 from medlab.rollout.backend import GenerationOutput, SamplingConfig
 from medlab.rollout.policy_weights import base_model, policy_weights, ties_word_embeddings
@@ -60,35 +60,8 @@ NOT_INSTALLED = (
 )
 
 
-@dataclass
-class VLLMSettings:
-    """How the colocated engine is built; `stage.vllm.*` in the GRPO config."""
-
-    gpu_memory_utilization: float = 0.3
-    """Share of the GPU's memory the engine may take (weights + KV cache); the rest is the
-    trainer's. On CPU vLLM reads it as a share of host memory, unless kv_cache_memory_bytes."""
-    kv_cache_memory_bytes: int | None = None
-    """KV cache size in bytes, overriding gpu_memory_utilization; null = vLLM's sizing on GPU,
-    1 GiB on CPU."""
-    enable_sleep_mode: bool = False
-    """GPU: offload weights and free the KV cache between rollouts (sleep level 1)."""
-    max_model_len: int | None = None
-    """Context window; null = stage.max_prompt_length + stage.max_completion_length."""
-    dtype: str = "auto"
-    """Engine dtype: auto (that of the policy's weights), float32, bfloat16, float16."""
-    enforce_eager: bool = True
-    """No CUDA graphs (faster start); CPU runs eager regardless."""
-    seed: int = 0
-    """Engine seed (each request also carries its own seed drawn from torch's RNG)."""
-    tensor_parallel_size: int = 1
-    """GPUs one engine is split over."""
-    max_num_seqs: int | None = None
-    """Sequences decoded together; null = vLLM's default."""
-    max_num_batched_tokens: int | None = None
-    """Tokens one engine step may process; null = vLLM's default (CPU: 4096, and at least
-    max_model_len, since the CPU engine prefills whole prompts)."""
-    enable_prefix_caching: bool = True
-    """Reuse the KV cache of the prompt shared by a group's G completions."""
+VLLMSettings = VLLMConfig
+"""How the engine is built: `stage.vllm` (`medlab.config.VLLMConfig`), the one definition."""
 
 
 class VLLMBackend:

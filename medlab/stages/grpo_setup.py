@@ -9,7 +9,6 @@ engine (`medlab.rollout.vllm_backend`, run from .venv-vllm), unless the config h
 from __future__ import annotations
 
 import copy
-import dataclasses
 import math
 from typing import Any
 
@@ -91,13 +90,11 @@ def build_backend(
 
 
 def build_vllm_backend(stage: GRPOConfig) -> GenerationBackend:
-    """The colocated vLLM engine, with the `stage.vllm` keys `VLLMSettings` knows."""
-    from medlab.rollout.vllm_backend import VLLMBackend, VLLMSettings
+    """The colocated vLLM engine built from `stage.vllm`."""
+    from medlab.rollout.vllm_backend import VLLMBackend
 
-    known = {f.name for f in dataclasses.fields(VLLMSettings)}
-    given = {k: v for k, v in dataclasses.asdict(stage.vllm).items() if k in known}
     return VLLMBackend(
-        VLLMSettings(**given), max_model_len=stage.max_prompt_length + stage.max_completion_length
+        stage.vllm, max_model_len=stage.max_prompt_length + stage.max_completion_length
     )
 
 
