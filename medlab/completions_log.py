@@ -31,7 +31,8 @@ MAX_CHARS = 2000
 """Prompt and completion text beyond this many characters is cut (with a marker)."""
 
 
-def _clip(text: str, limit: int = MAX_CHARS) -> str:
+def clip_text(text: str, limit: int = MAX_CHARS) -> str:
+    """`text`, cut to `limit` characters with a marker saying how many were cut."""
     return text if len(text) <= limit else text[:limit] + f" [... {len(text) - limit} chars cut]"
 
 
@@ -57,8 +58,8 @@ def completion_rows(
         {
             "step": step,
             "split": split,
-            "prompt": _clip(prompts[i]),
-            "completion": _clip(rollout.texts[i]),
+            "prompt": clip_text(prompts[i]),
+            "completion": clip_text(rollout.texts[i]),
             "rewards": {name: _number(float(rewards[i, k])) for k, name in enumerate(reward_names)},
             "reward": _number(float(totals[i])),
             "advantage": _number(float(advantages[i])),

@@ -10,8 +10,9 @@ Files an evaluated checkpoint gets (`<stage dir>/eval/`, written atomically):
                          "rules": {dose_leak_pct, dose_leak_count, n_should_refuse,
                                    emergency_escalation_pct, emergency_escalation_count,
                                    n_emergency}}
-  policy_items.jsonl    one row per suite item: id, category, expected_mode, audience, answer,
-                        verdict (or null), judge_error (or null), rule flags
+  policy_items.jsonl    one row per suite item: id, category, expected_mode, audience, prompt
+                        (the conversation), answer, verdict (or null), judge_error (or null),
+                        rule flags
   persona.json          {"suite": "persona", "n_items", "n_scored", "judge_errors", "judge",
                          "partial", "metrics": {overall, depth, audience, warmth, structure,
                          hedging, verbosity, evidence, multi_turn}}

@@ -5,6 +5,8 @@ pipeline phase's exported checkpoint, a baseline Hub id or a local directory), r
 `eval_cfg` enables and writes the files listed in `medlab.evaluation` into `out_dir`. A finished
 evaluation (``eval_done.json`` written last, holding the settings hash) is reused when the
 settings and checkpoint are the same, so re-running a pipeline or a report costs nothing.
+When the caller has a W&B run started, the suites' replies are logged to it as completions
+tables (`medlab.evaluation.suite_tables`).
 
 The pipeline calls it after each phase when `eval.enabled` (see medlab/experiment.py); any
 checkpoint can be evaluated alone with
@@ -106,6 +108,9 @@ def evaluate_checkpoint(
                 Path(eval_cfg.judge.cache_dir) if eval_cfg.judge.cache_dir else cache_dir,
                 partial=suite_cfg.limit is not None,
             )
+    from medlab.evaluation.suite_tables import attached_wandb_runs, log_suite_tables
+
+    log_suite_tables(attached_wandb_runs(), out_dir)  # a W&B run the caller started, if any
     atomic_write_json(done, {"settings_hash": digest, "checkpoint": checkpoint, "summary": summary})
     return summary
 

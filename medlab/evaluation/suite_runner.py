@@ -2,7 +2,7 @@
 
 `run_suite("policy" | "persona", items, model, tokenizer, gen_cfg, judge_cfg, out_dir,
 cache_dir, partial)` writes `<suite>_items.jsonl` (one row per item: id, category,
-expected_mode, audience, focus, multi_turn, answer, verdict, judge_error, rules) and then
+expected_mode, audience, focus, multi_turn, prompt, answer, verdict, judge_error, rules) and then
 `<suite>.json` (the summary described in `medlab.evaluation`), both atomically, and returns the
 summary. With `judge_cfg.backend == "none"` nothing is judged: judge metrics are null,
 "judge" is {"backend": "none"}, and the rule checks are still reported.
@@ -32,6 +32,7 @@ from medlab.evaluation.judge import (
     LocalHFJudge,
     OpenAICompatibleJudge,
     judge_item,
+    render_conversation,
 )
 from medlab.evaluation.judge_cache import JudgeCache
 from medlab.evaluation.rules import rule_flags, rule_summary
@@ -99,6 +100,7 @@ def item_row(
         "audience": item.audience,
         "focus": list(item.focus),
         "multi_turn": item.multi_turn,
+        "prompt": render_conversation(item),
         "answer": answer,
         "verdict": verdict,
         "judge_error": error,
