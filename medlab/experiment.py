@@ -22,6 +22,7 @@ from omegaconf import DictConfig, OmegaConf
 
 from medlab.checkpointing import atomic_write_json, is_rank_zero
 from medlab.errors import ConfigError
+from medlab.evaluation.gate import final_checkpoint, gate_phase, raise_if_not_promoted
 from medlab.phases import phase_configs
 from medlab.preflight import plan_experiment
 from medlab.rank_zero_work import attempt_id, run_on_rank_zero
@@ -252,6 +253,7 @@ def run_experiment(
     for plan in plan_experiment(cfg, overrides):  # every phase checked before the first trains
         log.info("plan: %s", plan.line())
     attempt_id()  # fixed before the first fit starts the other ranks, so they share it
+    gate = _eval_config(_resolved_for_eval(cfg)).gate  # a bad eval.gate stops before training
     phases = cfg.get("phases") or {}
     for name, phase_cfg in phase_configs(cfg, overrides):
         init_from = (phases.get(name) or {}).get("init_from") if phases else None
@@ -318,10 +320,15 @@ def run_experiment(
                 "eval": evaluation,
             }
         )
+        gate_phase(gate, manifest, run_dir)  # manifest[-1]["gate"]: promoted or not
         if is_rank_zero():
             atomic_write_json(
                 run_dir / "manifest.json",
-                {"experiment": cfg.get("experiment_name"), "stages": manifest},
+                {
+                    "experiment": cfg.get("experiment_name"),
+                    "stages": manifest,
+                    "final_checkpoint": final_checkpoint(manifest),  # last promoted phase
+                },
             )
     if not is_rank_zero():
         return all_results
@@ -329,4 +336,5 @@ def run_experiment(
     card = _evaluate_baselines_and_report(cfg, run_dir)
     if card is not None:
         log.info("model card: %s", card)
+    raise_if_not_promoted(gate, manifest)  # eval.gate.strict: exit status 2
     return all_results

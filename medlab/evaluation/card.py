@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from medlab.checkpointing import atomic_write_json, atomic_write_text
+from medlab.evaluation.gate import gate_markdown
 from medlab.evaluation.plots import write_plots
 from medlab.evaluation.report import (
     NA,
@@ -256,6 +257,9 @@ def render_card(report: RunReport, plots: dict[str, Path], out_dir: Path, title:
     for key, heading, plot in SECTIONS:
         parts += ["", f"### {heading}", "", table_markdown(report.tables[key])]
         parts += _image(plots, plot, out_dir)
+    gate = gate_markdown(report.run_dir)
+    if gate is not None:
+        parts += ["", "## Release gate", "", gate]
     parts += ["", "## Evaluation settings", "", _settings(report)]
     parts += ["", "## Safety and limitations", "", _limitations(report)]
     parts += ["", "## Files", "", "- `tables.json`: the data behind every table above."]
