@@ -51,12 +51,13 @@ test-vllm: $(VLLM_STAMP) ## run tests/vllm in .venv-vllm (the vLLM backend); a s
 test-fast: $(STAMP) ## run the tests not marked slow
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(ARGS)
 
-bench: $(STAMP) ## step time (tiny model) and peak step memory (Qwen3 vocabulary) of SFT, DPO, GRPO next to bare PyTorch loops
+bench: $(STAMP) $(VLLM_STAMP) ## step time (tiny model) and peak step memory (Qwen3 vocabulary) of SFT, DPO, GRPO next to bare PyTorch loops; HF vs vLLM rollout time
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench dpo $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench grpo $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench chunking $(ARGS)
 	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench_memory
+	HF_HUB_OFFLINE=1 $(VLLM_PY) -m medlab.bench_generation
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
 	$(VENV)/bin/ruff check medlab tests tools

@@ -19,7 +19,7 @@ from medlab.config import ASSETS_DIR, DataConfig, GRPOConfig
 from medlab.models.tokenizer import load_tokenizer
 
 
-def _grpo_setup(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
+def toy_triage_batches(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
     from medlab.stages.grpo_setup import build_rewards
     from medlab.stages.prompt_datamodule import PromptCollator, load_prompt_rows
 
@@ -174,7 +174,7 @@ def bench_grpo(
         max_steps=steps + warmup,
         lr=1e-4,
     )
-    tokenizer, rewards, batches = _grpo_setup(steps + warmup)
+    tokenizer, rewards, batches = toy_triage_batches(steps + warmup)
     torch.manual_seed(0)
     timer = _InterleavedTimer(_BareGRPO(tokenizer, rewards, cfg))
     torch.manual_seed(0)
