@@ -134,9 +134,10 @@ class _Tokenizers:
         return self.cache[key]
 
 
-def _count_rows(stage: Any, data: DataConfig, tokenizer: Any) -> tuple[int, int | None]:
+def _count_rows(stage: Any, data: DataConfig, tok: Any, report: bool) -> tuple[int, int | None]:
     """(rows, rows per epoch in global-batch units; None if unknown). Reads and validates every
-    row of both splits with the loaders the stage uses."""
+    row of both splits with the loaders the stage uses; warns about cut rows only if `report`
+    (a dry run: a real run's stage encodes the rows again and warns then)."""
     if stage.name == "dpo":
         from medlab.stages.preference_datamodule import load_pairs
 
@@ -154,12 +155,12 @@ def _count_rows(stage: Any, data: DataConfig, tokenizer: Any) -> tuple[int, int 
     rows, _ = load_splits(data)
     if not stage.packing:
         return len(rows), len(rows)
-    if tokenizer is None:
+    if tok is None:
         return len(rows), None
     from medlab.data.collate import pack_examples
     from medlab.stages.chat_datamodule import encode_rows
 
-    encoded = encode_rows(rows, tokenizer, data, stage.train_on, stage.max_length, "train")
+    encoded = encode_rows(rows, tok, data, stage.train_on, stage.max_length, "train", report)
     return len(rows), len(pack_examples(encoded, stage.max_length))
 
 
@@ -213,7 +214,7 @@ def _plan_phase(
     plan.global_batch = global_batch(stage_cfg, world)
     tokenizer = tokenizers.get(root)
     try:
-        plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer)
+        plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer, report=dry_run)
     except ModelLoadError as exc:  # a Hub dataset out of reach
         if not dry_run:
             raise ConfigError(_unreachable(data_cfg, exc, key)) from exc

@@ -31,8 +31,11 @@ def encode_rows(
     train_on: str,
     max_length: int,
     split: str,
+    report: bool = True,
 ) -> list[EncodedChat]:
-    """Tokenise rows; report (not hide) truncated rows and rows left with no trained token."""
+    """Tokenise rows; report (not hide) truncated rows and rows left with no trained token.
+    `report=False` (the preflight of a real run, which the stage encodes again) skips the
+    warnings so each prints once per run; a row set with no trained token still raises."""
     encoded = [
         encode_chat(
             tokenizer, r[data.messages_field], r.get(data.tools_field), train_on, max_length
@@ -41,7 +44,7 @@ def encode_rows(
     ]
     truncated = sum(e.truncated for e in encoded)
     kept = [e for e in encoded if e.num_targets > 0]
-    if truncated:
+    if truncated and report:
         log.warning(
             "%s: %d of %d conversations were longer than stage.max_length=%d and were cut",
             split,
@@ -49,7 +52,7 @@ def encode_rows(
             len(encoded),
             max_length,
         )
-    if len(kept) < len(encoded):
+    if len(kept) < len(encoded) and report:
         log.warning(
             "%s: %d conversations have no trained token within stage.max_length=%d and are "
             "left out; raise stage.max_length to keep them",
