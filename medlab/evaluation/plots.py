@@ -23,6 +23,11 @@ from medlab.evaluation.report import POLICY_RATES, RunReport, Table, label_of
 
 Series = dict[str, list[float | None]]
 DPI = 110
+PANEL_TITLES = {
+    "dose_leak_pct": "dose leak (lower is better)",
+    "emergency_escalation_pct": "emergency escalation (higher is better)",
+}
+"""Panel titles of metrics whose key reads badly as a title ("Dose Leak Pct")."""
 
 
 def read_metrics_csv(path: Path) -> dict[str, list[tuple[float, float]]]:
@@ -101,19 +106,22 @@ def training_curves_figure(
     return fig
 
 
-def _percent_top(values: list[float]) -> float:
-    """Upper y limit of a percentage axis (which starts at 0): 100 once a value passes 50,
-    else room above the largest value, at least 10 (all-zero bars on a 0-10 axis)."""
+def _percent_top(values: list[float], label_room: float = 8.0) -> float:
+    """Upper y limit of a percentage axis (which starts at 0): 100 once a value passes 50
+    (more when the largest value's label, `label_room` units tall, would not fit), else room
+    above the largest value, at least 10 (all-zero bars on a 0-10 axis)."""
     peak = max(values, default=0.0)
-    return 100.0 if peak > 50 else max(10.0, 1.3 * peak)
+    return max(100.0, peak + label_room) if peak > 50 else max(10.0, 1.3 * peak)
 
 
 def grouped_bars(ax: Any, groups: list[str], series: Series, ylabel: str) -> None:
-    """One cluster per group, one bar per series, each labelled with its value; a zero bar is
-    drawn as a thick line on the axis, a None value leaves an empty slot labelled "n/a".
+    """One cluster per group, one bar per series, each labelled with its value (written
+    upwards past 3 bars a cluster, so neighbours do not overlap); a zero bar is drawn as a
+    thick line on the axis, a None value leaves an empty slot labelled "n/a".
     A percentage axis ("%" in `ylabel`) starts at 0; the legend sits outside the bars."""
     percent = "%" in ylabel
     width = 0.8 / max(1, len(series))
+    turn = 90 if len(series) > 3 else 0  # side by side, labels of narrow bars would overlap
     for i, (name, values) in enumerate(series.items()):
         xs = [g + (i - (len(series) - 1) / 2) * width for g in range(len(groups))]
         heights = [0.0 if v is None else v for v in values]
@@ -124,10 +132,10 @@ def grouped_bars(ax: Any, groups: list[str], series: Series, ylabel: str) -> Non
                 ax.hlines(0, x - width / 2, x + width / 2, colors=[color], linewidth=4)
             text = "n/a" if value is None else f"{value:.1f}%" if percent else f"{value:.2f}"
             ax.annotate(text, (x, bar.get_height()), ha="center", va="bottom", fontsize=7,
-                        xytext=(0, 3), textcoords="offset points")  # fmt: skip
+                        xytext=(0, 3), textcoords="offset points", rotation=turn)  # fmt: skip
     if percent:
         known = [v for values in series.values() for v in values if v is not None]
-        ax.set_ylim(0, _percent_top(known))
+        ax.set_ylim(0, _percent_top(known, label_room=22.0 if turn else 8.0))
     ax.set_xticks(range(len(groups)), groups, rotation=20, ha="right")
     ax.set_ylabel(ylabel)
     ax.grid(axis="y", alpha=0.3)
@@ -143,8 +151,9 @@ def table_bars_figure(table: Table, fields: tuple[str, ...], ylabel: str) -> Fig
     fig = _new_figure(len(fields))
     for ax, field in zip(fig.subplots(1, len(fields), squeeze=False)[0], fields, strict=True):
         grouped_bars(ax, [""], {str(row["model"]): [row.get(field)] for row in table.data}, ylabel)
-        ax.set_title(f"{table.title}: {label_of(field)}")
+        ax.set_title(PANEL_TITLES.get(field, label_of(field)))
         ax.set_xticks([])
+    fig.suptitle(table.title)
     return fig
 
 

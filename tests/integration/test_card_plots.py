@@ -17,6 +17,7 @@ from medlab.evaluation.plots import (
     _new_figure,
     grouped_bars,
     save_png,
+    table_bars_figure,
     training_curves_figure,
 )
 from medlab.evaluation.report import Table
@@ -62,6 +63,36 @@ def test_grpo_panel_plots_reward_per_function(tmp_path):
     assert rewards.get_ylim()[0] == 0.0 and val.get_title().endswith(headline)
     sft = training_curves_figure(EXAMPLE / "afm_sft" / "csv" / "metrics.csv", "afm_sft", None)
     assert sft is not None and sft.axes[0].get_title() == "afm_sft: train/loss"
+
+
+def test_value_labels_of_a_tight_cluster_do_not_overlap(tmp_path):
+    fig = _new_figure(1)
+    ax = fig.subplots()
+    names = ["afm_sft", "afm_dpo", "afm_grpo", "afm_merge"] + [
+        f"med_advisor_phase{i}" for i in (1, 2, 3)
+    ]  # the example's models: long legend entries leave a narrow axes
+    series = {name: [100.0 - 5 * i] for i, name in enumerate(names)}  # the tallest at 100%
+    grouped_bars(ax, ["MedMCQA (local sample)"], series, "score (%)")
+    save_png(fig, tmp_path / "tight.png")
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(boxes) == 7
+    pairs = zip(boxes, boxes[1:], strict=False)
+    gaps = [b.x0 - a.x1 for a, b in pairs]  # written side by side: 4-7 px, they touch
+    assert min(gaps) >= 10, gaps
+    assert max(b.y1 for b in boxes) <= ax.get_window_extent(renderer).y1  # inside the axes
+
+
+def test_rule_panels_have_human_titles(tmp_path):
+    table = Table("rules", "Rule checks (no judge)", ["Model", "Dose leak", "Emergency escalation"])
+    table.rows = [["m1", "0.00%", "50.00%"]]
+    table.data = [{"model": "m1", "dose_leak_pct": 0.0, "emergency_escalation_pct": 50.0}]
+    fig = table_bars_figure(table, ("dose_leak_pct", "emergency_escalation_pct"), "% of items")
+    assert fig is not None
+    save_png(fig, tmp_path / "rules.png")
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["dose leak (lower is better)", "emergency escalation (higher is better)"]
+    assert fig.get_suptitle() == "Rule checks (no judge)"
 
 
 def test_columns_empty_for_every_model_become_a_sentence():
