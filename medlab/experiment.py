@@ -2,7 +2,9 @@
 
 How a phase's config is made from ``phases`` and the command line: `medlab.phases`. Before the
 first phase trains, every phase is checked (`medlab.preflight`: configs, every data row, the
-epoch guard), so a mistake in the last phase stops the run before the first spends GPU hours.
+epoch guard), so a mistake in the last phase stops the run before the first spends GPU hours;
+then, when the run evaluates, the overlap of every training set with every evaluation set is
+written to ``<run_dir>/decontamination.json`` (`medlab.decontam`).
 Every phase after the first starts from the previous phase's ``hf_checkpoint``. Each phase writes
 into ``<run_dir>/<name>``; a single-stage experiment writes into ``<run_dir>/<stage.name>``.
 Under several ranks, evaluation and merging run on rank 0 while the others wait on the file
@@ -21,6 +23,7 @@ from typing import Any
 from omegaconf import DictConfig, OmegaConf
 
 from medlab.checkpointing import atomic_write_json, is_rank_zero
+from medlab.decontam_sources import preflight_report
 from medlab.errors import ConfigError
 from medlab.evaluation.gate import final_checkpoint, gate_phase, raise_if_not_promoted
 from medlab.phases import phase_configs
@@ -252,6 +255,8 @@ def run_experiment(
     previous: str | None = None
     for plan in plan_experiment(cfg, overrides):  # every phase checked before the first trains
         log.info("plan: %s", plan.line())
+    if is_rank_zero():  # training vs evaluation overlap, when the run evaluates (medlab.decontam)
+        preflight_report(cfg, run_dir, overrides)
     attempt_id()  # fixed before the first fit starts the other ranks, so they share it
     gate = _eval_config(_resolved_for_eval(cfg)).gate  # a bad eval.gate stops before training
     phases = cfg.get("phases") or {}

@@ -245,6 +245,27 @@ def _image(plots: dict[str, Path], name: str | None, out_dir: Path) -> list[str]
     return ["", f"![{name}]({plots[name].relative_to(out_dir).as_posix()})"]
 
 
+def _decontamination(run_dir: Path) -> list[str]:
+    """The card's decontamination section: the run's `decontamination.json` (`medlab.decontam`)
+    as a table; nothing when the run has none."""
+    from medlab.decontam import markdown_table
+
+    path = run_dir / "decontamination.json"
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text())
+    n = ", ".join(str(k) for k in data.get("ngram") or [])
+    lines = ["", "## Decontamination", "", markdown_table(data.get("pairs") or []), ""]
+    lines.append(
+        f"Training rows and evaluation items sharing at least one word {n}-gram (normalised: "
+        "case, punctuation, whitespace); `data.decontaminate=true` leaves such rows out."
+    )
+    lines += [
+        f"Not checked: {s['name']} ({s['reason']})." for s in data.get("skipped_eval_sets") or []
+    ]
+    return lines
+
+
 def render_card(report: RunReport, plots: dict[str, Path], out_dir: Path, title: str) -> str:
     """The MODEL_CARD.md text (figures linked relative to `out_dir`)."""
     parts = [_front_matter(report), "", f"# {title}", "", SAFETY_BANNER, "", "## Summary", ""]
@@ -260,6 +281,7 @@ def render_card(report: RunReport, plots: dict[str, Path], out_dir: Path, title:
     gate = gate_markdown(report.run_dir)
     if gate is not None:
         parts += ["", "## Release gate", "", gate]
+    parts += _decontamination(report.run_dir)
     parts += ["", "## Evaluation settings", "", _settings(report)]
     parts += ["", "## Safety and limitations", "", _limitations(report)]
     parts += ["", "## Files", "", "- `tables.json`: the data behind every table above."]

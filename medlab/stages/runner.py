@@ -45,6 +45,7 @@ from medlab.config import (
     TrainingConfig,
     from_dict,
 )
+from medlab.decontam_sources import decontaminate_data
 from medlab.errors import ConfigError, ModelLoadError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import added_token_ids, apply_lora, build_causal_lm, count_parameters
@@ -181,6 +182,7 @@ def run_stage(
     model_cfg, data_cfg, stage_cfg = parse_configs(cfg)
     container = resolved_container(cfg)
     started = time.time()
+    data_cfg, decontam = decontaminate_data(data_cfg, container.get("eval"), stage_dir)
     L.seed_everything(int(cfg.get("seed", 0)), workers=True, verbose=False)
     tokenizer = load_tokenizer(
         model_cfg.tokenizer_path or model_cfg.path,
@@ -257,7 +259,11 @@ def run_stage(
         "degraded": warn_if_degraded(stage_cfg.name, stage_dir, val_before, val_after),
         "hf_checkpoint": str(stage_dir / HF_DIR),
         "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
-        "data_dropped": dict(getattr(parts.datamodule, "dropped", None) or {}),
+        "data_dropped": {
+            **({"train/contaminated": decontam["dropped"]} if decontam else {}),
+            **dict(getattr(parts.datamodule, "dropped", None) or {}),
+        },
+        "decontamination": decontam,
         "wall_time_s": round(time.time() - started, 1),
     }
     _export(trainer, parts.module, tokenizer, stage_dir / HF_DIR, stage_cfg, policy)
