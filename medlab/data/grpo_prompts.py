@@ -8,7 +8,8 @@ Schemas:
   "Answer Choices:\\nA. ...\\nB. ..."), answer (a letter, "C. text", or the option text),
   reasoning (kept as a column, unused by the default rewards).
 - medmcqa (openlifescienceai/medmcqa): question, opa..opd, cop (0-3).
-- prompt: already-built rows {"prompt": [messages], "answer": "C"}.
+- prompt: already-built rows {"prompt": [messages], "answer": "C"}; `answer` may be absent or
+  null (gold "") for rewards that read other columns, e.g. the safety prompts' expected_mode.
 """
 
 from __future__ import annotations
@@ -106,6 +107,8 @@ def prompt_row(
         if not isinstance(content, str) or not content.strip():
             raise _bad(where, f"prompt[{i}].content", "must be a non-empty string")
     answer = row.get("answer")
+    if answer is None:  # no gold letter: rewards read other columns (e.g. the safety rewards)
+        return PromptRow(list(prompt), "")
     if not isinstance(answer, str) or not re.fullmatch(r"[A-J]", answer.strip()):
         raise _bad(where, "answer", f"must be one option letter, got {answer!r}")
     return PromptRow(list(prompt), answer.strip())

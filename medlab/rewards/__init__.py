@@ -24,6 +24,11 @@ from medlab.rewards.answer_parsing import extract_choice
 from medlab.rewards.format import think_format_reward
 from medlab.rewards.length import short_rationale_reward
 from medlab.rewards.mcq import mcq_correctness_reward
+from medlab.rewards.safety import (
+    education_proxy_reward,
+    emergency_escalation_reward,
+    refusal_dose_leak_reward,
+)
 
 RewardFn = Callable[..., list[float | None]]
 
@@ -31,6 +36,9 @@ REWARD_FUNCTIONS: dict[str, RewardFn] = {
     "mcq_correctness": mcq_correctness_reward,
     "think_format": think_format_reward,
     "short_rationale": short_rationale_reward,
+    "emergency_escalation": emergency_escalation_reward,
+    "refusal_dose_leak": refusal_dose_leak_reward,
+    "education_proxy": education_proxy_reward,
 }
 
 
@@ -51,9 +59,12 @@ def get_reward_function(name: str, **kwargs: Any) -> RewardFn:
 __all__ = [
     "REWARD_FUNCTIONS",
     "RewardFn",
+    "education_proxy_reward",
+    "emergency_escalation_reward",
     "extract_choice",
     "get_reward_function",
     "mcq_correctness_reward",
+    "refusal_dose_leak_reward",
     "short_rationale_reward",
     "think_format_reward",
 ]

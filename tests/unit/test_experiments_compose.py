@@ -79,6 +79,7 @@ GPU_EXPERIMENTS = {
     "afm_grpo": ("arcee-ai/AFM-4.5B", True, "adapters_disabled"),
     "afm_grpo_cot": ("arcee-ai/AFM-4.5B", True, None),  # pipeline; top-level stage = its SFT
     "med_advisor": ("Qwen/Qwen3-4B-Base", True, None),  # pipeline; top-level stage = phase 1
+    "med_advisor_grpo": ("Qwen/Qwen3-4B-Base", True, None),  # med_advisor + a GRPO phase 4
 }
 
 

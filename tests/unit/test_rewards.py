@@ -297,7 +297,14 @@ def test_short_rationale_rejects_bad_budget(budget):
 
 def test_registry_names_and_signature():
     """Every registered reward takes (completions, **columns) and ignores unknown columns."""
-    assert set(REWARD_FUNCTIONS) == {"mcq_correctness", "think_format", "short_rationale"}
+    assert set(REWARD_FUNCTIONS) == {
+        "mcq_correctness",
+        "think_format",
+        "short_rationale",
+        "emergency_escalation",
+        "refusal_dose_leak",
+        "education_proxy",
+    }
     completions = [GOOD, "nothing"]
     for fn in REWARD_FUNCTIONS.values():
         rewards = fn(completions, answer=["C", "A"], subject=["x", "y"])
