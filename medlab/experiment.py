@@ -23,7 +23,7 @@ from typing import Any
 from omegaconf import DictConfig, OmegaConf
 
 from medlab.checkpointing import atomic_write_json, is_rank_zero
-from medlab.decontam_sources import preflight_report
+from medlab.decontam.sources import preflight_report
 from medlab.errors import ConfigError
 from medlab.evaluation.gate import final_checkpoint, gate_phase, raise_if_not_promoted
 from medlab.phases import phase_configs

@@ -45,7 +45,7 @@ from medlab.config import (
     TrainingConfig,
     from_dict,
 )
-from medlab.decontam_sources import decontaminate_data
+from medlab.decontam.sources import decontaminate_data
 from medlab.errors import ConfigError, ModelLoadError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import added_token_ids, apply_lora, build_causal_lm, count_parameters

@@ -233,7 +233,7 @@ def cli_report(overrides: list[str], out: str) -> int:
     from medlab.resolvers import register_resolvers
 
     register_resolvers()
-    conf_dir = Path(__file__).resolve().parents[1] / "conf"
+    conf_dir = Path(__file__).resolve().parents[2] / "conf"
     try:
         with initialize_config_dir(config_dir=str(conf_dir), version_base="1.3"):
             cfg = compose(config_name="config", overrides=overrides)

@@ -26,9 +26,12 @@ OUT/decontamination.json and OUT/decontamination.md; any `python -m medlab.run` 
         phase_data.sft.train_files=[/data/afm_sft.jsonl]
     python -m medlab.decontam --bench              # timing on synthetic MedReason-size data
 
+Layout: this module is the pure n-gram math; `sources` reads the sets and writes the report;
+`bench` times it; `__main__` is the command line.
+
 Inside a run, `medlab.experiment` writes the same report into the run directory before the first
 phase trains, and `data.decontaminate=true` drops the contaminated rows of a phase's training data
-(`medlab.decontam_sources.decontaminate_data`).
+(`medlab.decontam.sources.decontaminate_data`).
 """
 
 from __future__ import annotations
@@ -202,27 +205,3 @@ def markdown_table(pairs: list[dict[str, Any]]) -> str:
 
 def _pct(share: float | None) -> str:
     return "n/a" if share is None else f"{100 * share:.1f}%"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m medlab.decontam`: see the module docstring."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m medlab.decontam", description=__doc__)
-    parser.add_argument("--out", default=".", help="directory for decontamination.json / .md")
-    parser.add_argument("--bench", action="store_true", help="time synthetic MedReason-size data")
-    parser.add_argument("--rows", type=int, default=33_000, help="--bench: training rows")
-    parser.add_argument("--items", type=int, default=20_000, help="--bench: evaluation items")
-    args, overrides = parser.parse_known_args(argv)
-    if args.bench:
-        from medlab.decontam_bench import run_bench
-
-        print(run_bench(args.rows, args.items))
-        return 0
-    from medlab.decontam_sources import cli_report
-
-    return cli_report(overrides, args.out)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
