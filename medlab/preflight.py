@@ -16,9 +16,7 @@ tokenizer, `epochs=?` when that tokenizer cannot be loaded (a Hub id offline).
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +26,8 @@ from medlab.config import DataConfig, ModelConfig, TrainingConfig
 from medlab.errors import ConfigError, MedlabError, ModelLoadError
 from medlab.memory_plan import estimate_memory_of, format_estimate
 from medlab.phases import phase_configs, phase_key
+from medlab.rewards import rewards_needing_gold_answer
+from medlab.rollout.backend import missing_rollout_engine
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,9 @@ class _Tokenizers:
         return self.cache[key]
 
 
-def _count_rows(stage: Any, data: DataConfig, tok: Any, report: bool) -> tuple[int, int | None]:
+def _count_rows(
+    stage: Any, data: DataConfig, tok: Any, report: bool, gold_for: list[str]
+) -> tuple[int, int | None]:
     """(rows, rows per epoch in global-batch units; None if unknown). Reads and validates every
     row of both splits with the loaders the stage uses; warns about cut rows only if `report`
     (a dry run: a real run's stage encodes the rows again and warns then)."""
@@ -147,8 +149,8 @@ def _count_rows(stage: Any, data: DataConfig, tok: Any, report: bool) -> tuple[i
     if stage.name == "grpo":
         from medlab.stages.prompt_datamodule import load_prompt_rows
 
-        prompts = load_prompt_rows(data, "train")
-        load_prompt_rows(data, "val")
+        prompts = load_prompt_rows(data, "train", gold_for)
+        load_prompt_rows(data, "val", gold_for)
         return len(prompts), len(prompts)
     from medlab.data.loading import load_splits
 
@@ -214,7 +216,8 @@ def _plan_phase(
     plan.global_batch = global_batch(stage_cfg, world)
     tokenizer = tokenizers.get(root)
     try:
-        plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer, report=dry_run)
+        gold_for = rewards_needing_gold_answer(resolved_container(phase_cfg).get("reward"))
+        plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer, dry_run, gold_for)
     except ModelLoadError as exc:  # a Hub dataset out of reach
         if not dry_run:
             raise ConfigError(_unreachable(data_cfg, exc, key)) from exc
@@ -247,22 +250,6 @@ def _plan_phase(
                 raise
             plan.problems.append(exc)  # the dry run prints every line first, then stops
     return plan, root
-
-
-def missing_rollout_engine(stage: Any, key: Any) -> str | None:
-    """Why a GRPO phase's `stage.backend` cannot be built in this Python environment (vLLM
-    not importable), or None. Checked before the first phase so a pipeline does not spend its
-    SFT and DPO hours only to stop at GRPO."""
-    if getattr(stage, "name", None) != "grpo" or getattr(stage, "backend", "hf") != "vllm":
-        return None
-    if importlib.util.find_spec("vllm") is not None:
-        return None
-    return (
-        f"{key('stage', 'backend')}=vllm but vLLM is not installed in this environment "
-        f"({sys.executable}). On a GPU machine: `make vllm-install VLLM_TARGET=gpu`, then run "
-        f"from .venv-vllm (.venv-vllm/bin/python -m medlab.run ...); on CPU: `make vllm-install`;"
-        f" or set {key('stage', 'backend')}=hf (Hugging Face generate, much slower rollouts)."
-    )
 
 
 SEED_MAX = 2**32 - 1  # numpy's limit; Lightning's seed_everything picks a random seed beyond it

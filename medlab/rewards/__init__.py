@@ -16,7 +16,7 @@ with ``functools.partial`` or Hydra ``_partial_: true``. Add your own by name to
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from medlab.errors import ConfigError
@@ -40,6 +40,22 @@ REWARD_FUNCTIONS: dict[str, RewardFn] = {
     "refusal_dose_leak": refusal_dose_leak_reward,
     "education_proxy": education_proxy_reward,
 }
+
+
+GOLD_ANSWER_TARGETS = frozenset({"medlab.rewards.mcq.mcq_correctness_reward"})
+"""Reward functions that score against each prompt row's gold `answer` letter."""
+
+
+def rewards_needing_gold_answer(reward_cfg: Any) -> list[str]:
+    """Names of the `reward=` entries whose function scores against the gold `answer`: their
+    prompt rows must carry one (a row without it would be silently unscorable)."""
+    names = []
+    for name, entry in (reward_cfg or {}).items():
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("fn"), Mapping):
+            continue
+        if entry["fn"].get("_target_") in GOLD_ANSWER_TARGETS and entry.get("weight", 1.0) != 0:
+            names.append(str(name))
+    return names
 
 
 def get_reward_function(name: str, **kwargs: Any) -> RewardFn:

@@ -8,8 +8,11 @@ all prompts of a batch at once with `num_return_sequences = G`.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import torch
 
@@ -130,3 +133,18 @@ def completion_mask(
     mask = (positions <= first_eos[:, None]).long()
     lengths = torch.where(has_eos, first_eos + 1, torch.full_like(first_eos, width))
     return mask, ~has_eos, lengths
+
+
+def missing_rollout_engine(stage: Any, key: Callable[[str, str], str]) -> str | None:
+    """Why a GRPO phase's `stage.backend=vllm` cannot be built here (vLLM not importable), or
+    None: checked before the first phase, not after SFT and DPO spent their hours."""
+    if getattr(stage, "name", None) != "grpo" or getattr(stage, "backend", "hf") != "vllm":
+        return None
+    if importlib.util.find_spec("vllm") is not None:
+        return None
+    return (
+        f"{key('stage', 'backend')}=vllm but vLLM is not installed in this environment "
+        f"({sys.executable}). On a GPU machine: `make vllm-install VLLM_TARGET=gpu`, then run "
+        f"from .venv-vllm (.venv-vllm/bin/python -m medlab.run ...); on CPU: `make vllm-install`;"
+        f" or set {key('stage', 'backend')}=hf (Hugging Face generate, much slower rollouts)."
+    )

@@ -17,6 +17,7 @@ from hydra.utils import instantiate
 
 from medlab.config import DataConfig, GRPOConfig, ModelConfig
 from medlab.errors import ConfigError
+from medlab.rewards import rewards_needing_gold_answer
 from medlab.rollout.backend import GenerationBackend, HFGenerateBackend
 from medlab.rollout.types import Rollout
 from medlab.stages.grpo import GRPOModule, RewardSpec, completion_logps
@@ -146,7 +147,7 @@ def build_grpo_parts(
 ) -> tuple[PromptDataModule, GRPOModule]:
     rewards = build_rewards(reward_cfg)
     backend = build_backend(rollout_cfg, stage)
-    datamodule = PromptDataModule(tokenizer, data, stage)
+    datamodule = PromptDataModule(tokenizer, data, stage, rewards_needing_gold_answer(reward_cfg))
     datamodule.setup("fit")
     reference = None
     if stage.beta > 0 and stage.reference == "adapters_disabled":

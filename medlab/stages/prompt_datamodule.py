@@ -38,9 +38,11 @@ def dataset_columns(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_prompt_rows(
-    data: DataConfig, split: str
+    data: DataConfig, split: str, gold_for: list[str] | None = None
 ) -> list[tuple[list[dict[str, str]], str, dict[str, Any]]]:
-    """(prompt messages, gold letter, other dataset columns) of one split."""
+    """(prompt messages, gold letter, other dataset columns) of one split. `gold_for` names the
+    configured rewards that score against the gold letter: a row without one is then an error
+    naming its file and line."""
     if data.format not in PROMPT_BUILDERS:
         raise DataError(
             f"data {data.name!r} has format {data.format!r} but stage grpo needs prompts with a "
@@ -51,6 +53,12 @@ def load_prompt_rows(
     out = []
     for where, row in rows:
         built = build(row, where, data.system_prompt)
+        if gold_for and not built.answer:
+            raise DataError(
+                f"{where}: answer: missing, but reward {', '.join(gold_for)} scores against the "
+                "gold letter. Give the row an answer (A-J), or use rewards that read other "
+                "columns (e.g. reward=med_advisor_safety)."
+            )
         out.append((built.messages, built.answer, dataset_columns(row)))
     return out
 
@@ -82,12 +90,18 @@ class PromptCollator:
 
 class PromptDataModule(L.LightningDataModule):
     def __init__(
-        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: GRPOConfig
+        self,
+        tokenizer: PreTrainedTokenizerBase,
+        data: DataConfig,
+        stage: GRPOConfig,
+        gold_for: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.tokenizer = tokenizer
         self.data = data
         self.stage = stage
+        self.gold_for = gold_for
+        """Rewards that need each row's gold letter (`load_prompt_rows`)."""
         self.train_items: list[tuple[list[int], str, dict[str, Any]]] = []
         self.val_items: list[tuple[list[int], str, dict[str, Any]]] = []
 
@@ -116,8 +130,10 @@ class PromptDataModule(L.LightningDataModule):
     def setup(self, stage: str | None = None) -> None:
         if self.train_items:
             return
-        self.train_items = self._encode(load_prompt_rows(self.data, "train"), "train")
-        self.val_items = self._encode(load_prompt_rows(self.data, "val"), "val")[
+        self.train_items = self._encode(
+            load_prompt_rows(self.data, "train", self.gold_for), "train"
+        )
+        self.val_items = self._encode(load_prompt_rows(self.data, "val", self.gold_for), "val")[
             : self.stage.val_max_prompts
         ]
         if not self.train_items:

@@ -418,6 +418,8 @@ SHIPPED_SPLITS = {
     "medreason_sample": ("train.jsonl", "val.jsonl", _check_medreason),
     "toy_triage": ("train.jsonl", "val.jsonl", _check_prompt),
     "toy_triage/sft": ("sft_train.jsonl", "sft_val.jsonl", _check_chat),
+    "safety_prompts": ("train.jsonl", "val.jsonl", _check_prompt),
+    "safety_prompts/sft": ("sft_train.jsonl", "sft_val.jsonl", _check_chat),
 }
 
 

@@ -162,7 +162,7 @@ def bad_grpo_pipeline(tmp_path):
     grpo = tmp_path / "grpo.jsonl"
     lines = (ASSETS / "toy_triage" / "train.jsonl").read_text().splitlines()[:6]
     row = json.loads(lines[2])
-    row.pop("answer")
+    row.pop("prompt")
     lines[2] = json.dumps(row)
     grpo.write_text("\n".join(lines) + "\n")
     return ["+experiment=tiny_grpo", "logger=csv", f"data.train_files=[{grpo}]"], grpo
@@ -261,3 +261,23 @@ def test_a_vllm_grpo_phase_without_vllm_stops_before_the_first_phase(no_vllm):
     assert plans[2].stage == "grpo" and len(notes) == 1
     assert "phase_stage.grpo.backend=vllm" in notes[0]
     assert not any("vLLM" in n for p in plans[:2] for n in p.notes)
+
+
+def test_a_prompt_row_without_gold_answer_stops_when_a_reward_needs_it(tmp_path):
+    """reward=toy_triage scores mcq_correctness against `answer`: a row without one would be
+    silently unscorable, so the preflight names its file:line; rewards that read other columns
+    (the safety prompts have no gold letter) accept such rows."""
+    grpo = tmp_path / "grpo.jsonl"
+    lines = (ASSETS / "toy_triage" / "train.jsonl").read_text().splitlines()[:6]
+    row = json.loads(lines[3])
+    row.pop("answer")
+    lines[3] = json.dumps(row)
+    grpo.write_text("\n".join(lines) + "\n")
+    overrides = ["+experiment=tiny_grpo", "logger=csv", f"data.train_files=[{grpo}]"]
+    with pytest.raises(DataError) as err:  # the top-level data is the GRPO phase's (as above)
+        list(plan_experiment(compose_config(overrides), []))
+    message = str(err.value)
+    assert message.startswith(f"phase grpo: {grpo}:4: answer: missing, but reward mcq_correctness")
+    no_gold = [*overrides, "reward.mcq_correctness.weight=0"]
+    with pytest.raises(ConfigError, match="max_epochs"):  # the row is accepted: next check
+        list(plan_experiment(compose_config(no_gold), []))
