@@ -107,8 +107,10 @@ def _evaluate_phase(
 
 def _log_eval_metrics(container: dict[str, Any], label: str, eval_dir: Path, metrics: dict) -> None:
     """Evaluation metrics to W&B (a run per evaluated checkpoint, job_type `<phase>-eval`, in the
-    experiment's group) and to `<eval dir>/csv/metrics.csv`; once per evaluation."""
+    experiment's group, with the suites' completions tables) and to
+    `<eval dir>/csv/metrics.csv`; once per evaluation."""
     from medlab.checkpointing import is_rank_zero
+    from medlab.evaluation.suite_tables import log_suite_tables
     from medlab.logging_setup import build_loggers, finish_loggers
 
     numeric = {k: float(v) for k, v in metrics.items() if isinstance(v, (int, float))}
@@ -125,6 +127,7 @@ def _log_eval_metrics(container: dict[str, Any], label: str, eval_dir: Path, met
     for logger in loggers:
         logger.log_metrics(numeric, step=0)
         logger.save()
+    log_suite_tables(loggers, eval_dir)
     finish_loggers(loggers, failed=False)
 
 

@@ -87,3 +87,16 @@ def test_eval_suites_log_completions_tables_to_wandb(tmp_path):
     for suite in ("policy", "persona"):
         [table] = tables(eval_dir / "wandb", suite)
         check_table(table, items[suite], suite)
+
+    # The pipeline's own `<phase>-eval` / `evaluate` W&B run (medlab.experiment) logs them too.
+    from medlab.experiment import _log_eval_metrics
+
+    piped = tmp_path / "piped" / "eval"
+    piped.mkdir(parents=True)
+    for suite in ("policy", "persona"):
+        name = f"{suite}_items.jsonl"
+        (piped / name).write_text((eval_dir / name).read_text())
+    _log_eval_metrics(container, "evaluate", piped, {"eval/policy/dose_leak_pct": 0.0})
+    for suite in ("policy", "persona"):
+        [table] = tables(piped / "wandb", suite)
+        check_table(table, items[suite], suite)
