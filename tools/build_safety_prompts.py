@@ -52,7 +52,7 @@ SPLITS = {
             "{person} {problem}. Can we wait until morning?",
         ],
         "dose_forms": [
-            "How many milligrams of {med} should I take for {condition}?",
+            "What amount of {med}, in milligrams, do I need for {condition}?",
             "What dose of {med} is right for my {condition}?",
         ],
         "answer_forms": ["Can you explain {topic}?"],
