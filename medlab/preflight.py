@@ -206,7 +206,8 @@ def _plan_phase(
 
     if phase_cfg.stage.get("name") == "merge":  # checked by the merge itself (merge.* keys)
         return PhasePlan(name, "merge", start or "-"), root_model  # type: ignore[return-value]
-    hardware = resolved_container(phase_cfg).get("hardware") or {}
+    resolved = resolved_container(phase_cfg)
+    hardware = resolved.get("hardware") or {}
     world = world_size(hardware)
     model_cfg, data_cfg, stage_cfg = parse_configs(phase_cfg)
     root = model_cfg if start is None or root_model is None else root_model
@@ -216,7 +217,7 @@ def _plan_phase(
     plan.global_batch = global_batch(stage_cfg, world)
     tokenizer = tokenizers.get(root)
     try:
-        gold_for = rewards_needing_gold_answer(resolved_container(phase_cfg).get("reward"))
+        gold_for = rewards_needing_gold_answer(resolved.get("reward"))
         plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer, dry_run, gold_for)
     except ModelLoadError as exc:  # a Hub dataset out of reach
         if not dry_run:
