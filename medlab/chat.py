@@ -8,7 +8,7 @@
 
 Reads one user message per line from stdin and prints `assistant: <reply>`; `/reset` clears the
 conversation, `/exit` or end of input quits. Decoding and the education-only system prompt are
-`medlab.evaluation.config.GenerationConfig`'s defaults (greedy, repetition_penalty 1.10,
+`medlab.config.evaluation.GenerationConfig`'s defaults (greedy, repetition_penalty 1.10,
 no_repeat_ngram_size 6), overridable with `generation.<field>=...`; `model.<field>=...` sets
 the other `ModelConfig` fields (e.g. `model.chat_template=tokenizer` for a Hub chat model's own
 template, `model.dtype=bfloat16`). Replies come from
@@ -29,8 +29,8 @@ from typing import Any, TextIO
 import yaml
 
 from medlab.config import ModelConfig, from_dict
+from medlab.config.evaluation import GenerationConfig
 from medlab.errors import ConfigError, MedlabError
-from medlab.evaluation.config import GenerationConfig
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 

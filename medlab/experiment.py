@@ -41,8 +41,8 @@ def _run_merge(
 ) -> dict[str, Any]:
     """A merge phase; base / other default to the previous stage's input / output."""
     from medlab.checkpointing import is_complete
-    from medlab.config import from_dict
-    from medlab.merge.runner import MergeConfig, run_merge_stage
+    from medlab.config import MergeConfig, from_dict
+    from medlab.merge.runner import run_merge_stage
 
     if is_complete(stage_dir / "hf_checkpoint") and (stage_dir / "results.json").is_file():
         log.info("merge already complete, skipping: %s", stage_dir)
@@ -58,7 +58,7 @@ def _run_merge(
 
 def _eval_config(container: dict[str, Any]) -> Any:
     """The phase's typed `eval` config (disabled when the node is absent)."""
-    from medlab.evaluation.config import parse_eval_config
+    from medlab.config.evaluation import parse_eval_config
 
     return parse_eval_config(container.get("eval"))
 

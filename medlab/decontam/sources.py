@@ -28,10 +28,10 @@ from omegaconf import DictConfig, OmegaConf
 
 from medlab.checkpointing import atomic_write_json, atomic_write_text
 from medlab.config import DataConfig, from_dict
+from medlab.config.evaluation import EvalConfig, parse_eval_config
 from medlab.data.loading import load_raw_rows
 from medlab.decontam import EvalSet, build_eval_set, find_overlap, markdown_table, strings_in
 from medlab.errors import DataError
-from medlab.evaluation.config import EvalConfig, parse_eval_config
 
 log = logging.getLogger(__name__)
 

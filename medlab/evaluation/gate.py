@@ -33,8 +33,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from medlab.config.evaluation import GateConfig, GateMetric
 from medlab.errors import ConfigError, MedlabError
-from medlab.evaluation.config import GateConfig, GateMetric
 from medlab.evaluation.runner import headline_metrics
 
 Measurement = dict[str, tuple[float | None, float | None]]

@@ -20,7 +20,7 @@ from typing import Any
 
 import torch
 
-from medlab.evaluation.config import GenerationConfig
+from medlab.config.evaluation import GenerationConfig
 from medlab.models.tokenizer import end_of_turn_ids
 
 log = logging.getLogger(__name__)

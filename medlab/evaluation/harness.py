@@ -42,8 +42,8 @@ import numpy as np
 import torch
 
 from medlab.checkpointing import atomic_write_json
+from medlab.config.evaluation import HarnessConfig
 from medlab.errors import ConfigError
-from medlab.evaluation.config import HarnessConfig
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from medlab.config.evaluation import GenerationConfig, JudgeConfig
 from medlab.errors import ConfigError
-from medlab.evaluation.config import GenerationConfig, JudgeConfig
 from medlab.evaluation.judge_cache import JudgeCache, verdict_key
 from medlab.evaluation.suites import MODES, PERSONA_DIMENSIONS, SuiteItem
 

@@ -26,7 +26,7 @@ import torch
 
 from medlab.checkpointing import atomic_write_json
 from medlab.config import ModelConfig
-from medlab.evaluation.config import EvalConfig
+from medlab.config.evaluation import EvalConfig
 
 log = logging.getLogger(__name__)
 

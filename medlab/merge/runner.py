@@ -16,21 +16,19 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from safetensors import SafetensorError, safe_open
 
 from medlab.checkpointing import atomic_directory, atomic_write_json
-from medlab.config import _check_choice, _fail
+from medlab.config.merge import MergeConfig
 from medlab.errors import ConfigError, ModelLoadError
 from medlab.models.hub import CORRUPT_WEIGHTS
 from medlab.models.tokenizer import require_tokenizer_files
 
 log = logging.getLogger(__name__)
 
-MERGE_METHODS = ("arcee_fusion", "linear", "slerp")
 ARCH_KEYS = (
     "model_type",
     "hidden_size",
@@ -40,32 +38,6 @@ ARCH_KEYS = (
     "intermediate_size",
     "vocab_size",
 )
-
-
-@dataclass
-class MergeConfig:
-    """Which two checkpoints to merge and how (``merge=``)."""
-
-    method: str = "arcee_fusion"
-    """arcee_fusion (base + delta * importance mask), linear or slerp."""
-    base: str | None = None
-    """Base checkpoint directory; in a pipeline, null = the checkpoint the previous stage
-    started from."""
-    other: str | None = None
-    """The tuned checkpoint; in a pipeline, null = the previous stage's output."""
-    weight: float = 0.5
-    """linear: weight of `other` (base gets 1 - weight)."""
-    t: float = 0.5
-    """slerp: interpolation factor toward `other`."""
-    dtype: Literal["float32", "bfloat16", "float16"] = "float32"
-    seed: int = 0
-
-    def __post_init__(self) -> None:
-        _check_choice("merge.method", self.method, MERGE_METHODS)
-        if not 0 <= self.weight <= 1:
-            _fail("merge.weight", f"must be in [0, 1], got {self.weight!r}.")
-        if not 0 <= self.t <= 1:
-            _fail("merge.t", f"must be in [0, 1], got {self.t!r}.")
 
 
 def _config_json(path: Path, key: str) -> dict[str, Any]:

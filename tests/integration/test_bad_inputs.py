@@ -24,6 +24,7 @@ from medlab.checkpointing import atomic_write_json, export_hf_checkpoint
 from medlab.config import (
     DataConfig,
     GRPOConfig,
+    MergeConfig,
     ModelConfig,
     ModelShape,
     SFTConfig,
@@ -32,7 +33,7 @@ from medlab.config import (
 from medlab.data.grpo_prompts import prompt_row
 from medlab.data.loading import load_splits
 from medlab.errors import ConfigError, DataError, ModelLoadError, OutputError, output_error
-from medlab.merge.runner import MergeConfig, run_merge_stage
+from medlab.merge.runner import run_merge_stage
 from medlab.models.build import build_tiny_model
 from medlab.models.tokenizer import load_tokenizer
 from medlab.output_dir import check_writable

@@ -12,8 +12,8 @@ import pytest
 
 from medlab.chat import chat_loop, parse_overrides
 from medlab.checkpointing import export_hf_checkpoint
+from medlab.config.evaluation import EDUCATION_SYSTEM_PROMPT, GenerationConfig
 from medlab.errors import ConfigError
-from medlab.evaluation.config import EDUCATION_SYSTEM_PROMPT, GenerationConfig
 from tests.conftest import REPO_ROOT
 
 

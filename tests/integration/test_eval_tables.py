@@ -19,7 +19,7 @@ import pytest
 import wandb
 
 from medlab.config import ModelConfig, from_dict
-from medlab.evaluation.config import parse_eval_config
+from medlab.config.evaluation import parse_eval_config
 from medlab.evaluation.runner import evaluate_checkpoint
 from medlab.evaluation.suite_tables import log_suite_tables, read_items
 from medlab.logging_setup import build_loggers, finish_loggers

@@ -13,8 +13,8 @@ import pytest
 import torch
 from omegaconf import OmegaConf
 
+from medlab.config.evaluation import LM_EVAL_TASKS_DIR, HarnessConfig
 from medlab.errors import ConfigError
-from medlab.evaluation.config import LM_EVAL_TASKS_DIR, HarnessConfig
 from medlab.evaluation.harness import _task_manager, run_harness
 from tests.conftest import CONF_DIR
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from medlab.config.evaluation import GenerationConfig, JudgeConfig
 from medlab.errors import ConfigError
-from medlab.evaluation.config import GenerationConfig, JudgeConfig
 from medlab.evaluation.judge import (
     CORRECTIVE,
     JudgeError,

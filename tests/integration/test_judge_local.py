@@ -10,7 +10,7 @@ import json
 import pytest
 
 import medlab.evaluation.suite_runner as suite_runner
-from medlab.evaluation.config import GenerationConfig, JudgeConfig
+from medlab.config.evaluation import GenerationConfig, JudgeConfig
 from medlab.evaluation.judge import LocalHFJudge
 from medlab.evaluation.rules import rule_flags, rule_summary
 from medlab.evaluation.suite_runner import run_suite

@@ -13,9 +13,9 @@ import torch.nn.functional as F
 from safetensors.torch import load_file
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
-from medlab.config import TinyModelConfig
+from medlab.config import MergeConfig, TinyModelConfig
 from medlab.errors import ConfigError
-from medlab.merge.runner import MergeConfig, run_merge_stage
+from medlab.merge.runner import run_merge_stage
 from medlab.models.build import build_tiny_model
 from tests.conftest import REPO_ROOT
 

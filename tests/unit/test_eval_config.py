@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from omegaconf import OmegaConf
 
+from medlab.config.evaluation import EDUCATION_SYSTEM_PROMPT, parse_eval_config
 from medlab.errors import ConfigError
-from medlab.evaluation.config import EDUCATION_SYSTEM_PROMPT, parse_eval_config
 from tests.conftest import CONF_DIR, compose_config
 
 EVAL_CONFIGS = sorted(p.stem for p in (CONF_DIR / "eval").glob("*.yaml"))
@@ -74,7 +74,7 @@ def test_default_yaml_lists_exactly_the_dataclass_fields():
     """Config drift guard (litgpt style): conf/eval/default.yaml mirrors EvalConfig."""
     import dataclasses
 
-    from medlab.evaluation.config import EvalConfig
+    from medlab.config.evaluation import EvalConfig
 
     def keys(obj) -> set[str]:
         out = set()
@@ -100,7 +100,7 @@ def test_default_yaml_lists_exactly_the_dataclass_fields():
 def test_default_yaml_values_equal_the_dataclass_defaults():
     import dataclasses
 
-    from medlab.evaluation.config import EvalConfig
+    from medlab.config.evaluation import EvalConfig
 
     parsed = _parsed(["eval=default"])
     expected = dataclasses.replace(EvalConfig(), enabled=True)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from medlab.config.evaluation import SUITES_DIR
 from medlab.errors import ConfigError, DataError
-from medlab.evaluation.config import SUITES_DIR
 from medlab.evaluation.suites import (
     AUDIENCES,
     MODES,

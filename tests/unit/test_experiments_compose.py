@@ -25,7 +25,7 @@ def test_evaluate_and_report_modes_compose(name):
     cfg = compose_config([f"+experiment={name}"])
     assert cfg.stage.name == name
     if name == "evaluate":
-        from medlab.evaluation.config import parse_eval_config
+        from medlab.config.evaluation import parse_eval_config
 
         eval_cfg = parse_eval_config(OmegaConf.to_container(cfg.eval, resolve=True))
         assert eval_cfg.enabled and eval_cfg.harness.tasks == ["medlab_medmcqa_local"]
@@ -211,7 +211,7 @@ def test_cfg_job_prints_composed_config_without_running(tmp_path):
     ],
 )
 def test_recipes_evaluate_like_their_cards(name, eval_name, baselines):
-    from medlab.evaluation.config import parse_eval_config
+    from medlab.config.evaluation import parse_eval_config
 
     cfg = compose_config([f"+experiment={name}"])
     eval_cfg = parse_eval_config(OmegaConf.to_container(cfg.eval, resolve=True))

@@ -16,9 +16,8 @@ import torch
 from torch.utils.data import DataLoader
 
 from medlab.checkpointing import atomic_write_json
-from medlab.config import DPOConfig, SFTConfig, from_dict
+from medlab.config import DPOConfig, MergeConfig, SFTConfig, from_dict
 from medlab.errors import ConfigError, MedlabError
-from medlab.merge.runner import MergeConfig
 from medlab.stages.finite_guard import (
     FiniteGuard,
     NonFiniteError,

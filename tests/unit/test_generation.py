@@ -7,7 +7,7 @@ import pytest
 import torch
 
 import medlab.evaluation.generation as generation
-from medlab.evaluation.config import GenerationConfig
+from medlab.config.evaluation import GenerationConfig
 from medlab.evaluation.generation import (
     cut_at_end_of_turn,
     generate_replies,

@@ -16,8 +16,8 @@ from types import SimpleNamespace
 import pytest
 from omegaconf import OmegaConf
 
+from medlab.config.evaluation import LM_EVAL_TASKS_DIR, HarnessConfig, parse_eval_config
 from medlab.errors import ConfigError
-from medlab.evaluation.config import LM_EVAL_TASKS_DIR, HarnessConfig, parse_eval_config
 from medlab.evaluation.harness import (
     check_settings,
     load_tasks,

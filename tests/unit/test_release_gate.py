@@ -8,8 +8,8 @@ import math
 import pytest
 from omegaconf import OmegaConf
 
+from medlab.config.evaluation import GateConfig, GateMetric, parse_eval_config
 from medlab.errors import ConfigError
-from medlab.evaluation.config import GateConfig, GateMetric, parse_eval_config
 from medlab.evaluation.gate import (
     GateFailedError,
     baseline_eval_dir,

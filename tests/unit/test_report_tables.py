@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from medlab.config.evaluation import GenerationConfig
 from medlab.errors import ConfigError, DataError
-from medlab.evaluation.config import GenerationConfig
 from medlab.evaluation.report import build_report, resolve_eval_dir, task_score
 
 N = 468  # policy items scored (the fractions above)

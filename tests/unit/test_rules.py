@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlab.evaluation.config import SUITES_DIR
+from medlab.config.evaluation import SUITES_DIR
 from medlab.evaluation.rules import (
     dose_like_spans,
     has_dose_like_content,

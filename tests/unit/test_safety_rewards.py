@@ -122,7 +122,7 @@ def test_shipped_prompts_load_without_a_gold_letter_and_val_is_held_out():
 def test_med_advisor_grpo_is_the_card_recipe_plus_a_gated_grpo_phase():
     from omegaconf import OmegaConf
 
-    from medlab.evaluation.config import parse_eval_config
+    from medlab.config.evaluation import parse_eval_config
     from medlab.experiment import phase_configs
 
     cfg = compose_config(["+experiment=med_advisor_grpo"])

@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from medlab.config import ASSETS_DIR, _check_non_negative, _check_positive, _fail, from_dict
+from medlab.config.assets import ASSETS_DIR
+from medlab.config.parsing import (
+    check_non_negative,
+    check_positive,
+    from_dict,
+    reject,
+)
 
 LM_EVAL_TASKS_DIR = ASSETS_DIR / "lm_eval_tasks"
 SUITES_DIR = ASSETS_DIR / "eval_suites"
@@ -46,14 +52,14 @@ class HarnessConfig:
 
     def validate(self, prefix: str) -> None:
         if self.enabled and not self.tasks:
-            _fail(f"{prefix}.tasks", "is empty; list at least one task, e.g. [mmlu].")
+            reject(f"{prefix}.tasks", "is empty; list at least one task, e.g. [mmlu].")
         if self.limit is not None:
-            _check_positive(f"{prefix}.limit", self.limit)
-        _check_positive(f"{prefix}.batch_size", self.batch_size)
+            check_positive(f"{prefix}.limit", self.limit)
+        check_positive(f"{prefix}.batch_size", self.batch_size)
         if self.num_fewshot is not None:
-            _check_non_negative(f"{prefix}.num_fewshot", self.num_fewshot)
+            check_non_negative(f"{prefix}.num_fewshot", self.num_fewshot)
         if self.fewshot_as_multiturn and not self.apply_chat_template:
-            _fail(
+            reject(
                 f"{prefix}.fewshot_as_multiturn",
                 "needs apply_chat_template=true (lm-eval's rule); set one of them accordingly.",
             )
@@ -70,9 +76,9 @@ class SuiteConfig:
 
     def validate(self, prefix: str) -> None:
         if self.enabled and not self.path:
-            _fail(f"{prefix}.path", "is empty; point it at a suite JSONL file.")
+            reject(f"{prefix}.path", "is empty; point it at a suite JSONL file.")
         if self.limit is not None:
-            _check_positive(f"{prefix}.limit", self.limit)
+            check_positive(f"{prefix}.limit", self.limit)
 
 
 @dataclass
@@ -103,13 +109,13 @@ class GenerationConfig:
     batch_size: int = 8
 
     def validate(self, prefix: str) -> None:
-        _check_positive(f"{prefix}.max_new_tokens", self.max_new_tokens)
-        _check_positive(f"{prefix}.temperature", self.temperature)
+        check_positive(f"{prefix}.max_new_tokens", self.max_new_tokens)
+        check_positive(f"{prefix}.temperature", self.temperature)
         if not 0 < self.top_p <= 1:
-            _fail(f"{prefix}.top_p", f"must be in (0, 1], got {self.top_p!r}.")
-        _check_positive(f"{prefix}.repetition_penalty", self.repetition_penalty)
-        _check_non_negative(f"{prefix}.no_repeat_ngram_size", self.no_repeat_ngram_size)
-        _check_positive(f"{prefix}.batch_size", self.batch_size)
+            reject(f"{prefix}.top_p", f"must be in (0, 1], got {self.top_p!r}.")
+        check_positive(f"{prefix}.repetition_penalty", self.repetition_penalty)
+        check_non_negative(f"{prefix}.no_repeat_ngram_size", self.no_repeat_ngram_size)
+        check_positive(f"{prefix}.batch_size", self.batch_size)
 
 
 @dataclass
@@ -139,16 +145,16 @@ class JudgeConfig:
 
     def validate(self, prefix: str) -> None:
         if self.backend != "none" and not self.model:
-            _fail(
+            reject(
                 f"{prefix}.model",
                 f"is required for judge backend {self.backend!r} "
                 "(an endpoint model name, or a checkpoint directory for backend=local).",
             )
-        _check_positive(f"{prefix}.max_tokens", self.max_tokens)
-        _check_positive(f"{prefix}.timeout_s", self.timeout_s)
-        _check_non_negative(f"{prefix}.max_retries", self.max_retries)
-        _check_non_negative(f"{prefix}.backoff_s", self.backoff_s)
-        _check_non_negative(f"{prefix}.parse_retries", self.parse_retries)
+        check_positive(f"{prefix}.max_tokens", self.max_tokens)
+        check_positive(f"{prefix}.timeout_s", self.timeout_s)
+        check_non_negative(f"{prefix}.max_retries", self.max_retries)
+        check_non_negative(f"{prefix}.backoff_s", self.backoff_s)
+        check_non_negative(f"{prefix}.parse_retries", self.parse_retries)
 
 
 @dataclass
@@ -213,16 +219,16 @@ class GateConfig:
         for name, rule in self.metrics.items():
             key = f"{prefix}.metrics.{name}"
             rule = rule if isinstance(rule, GateMetric) else from_dict(GateMetric, rule, key)
-            _check_non_negative(f"{key}.tolerance", rule.tolerance)
-            _check_non_negative(f"{key}.stderr_multiple", rule.stderr_multiple)
+            check_non_negative(f"{key}.tolerance", rule.tolerance)
+            check_non_negative(f"{key}.stderr_multiple", rule.stderr_multiple)
             if not rule.metric.startswith("eval/"):
-                _fail(f"{key}.metric", f"{rule.metric!r} is not an eval/... metric key.")
+                reject(f"{key}.metric", f"{rule.metric!r} is not an eval/... metric key.")
             if (
                 rule.stderr_multiple > 0
                 and rule.metric.startswith(NO_STDERR_PREFIXES)
                 and rule.metric not in STDERR_POLICY_KEYS
             ):
-                _fail(
+                reject(
                     f"{key}.stderr_multiple",
                     f"no standard error is stored for {rule.metric} (a judge mean); set "
                     f"{key}.stderr_multiple=0 and a {key}.tolerance.",
@@ -230,7 +236,7 @@ class GateConfig:
             parsed[str(name)] = rule
         self.metrics = parsed
         if self.enabled and not self.metrics:
-            _fail(f"{prefix}.metrics", "is empty; list at least one check or set enabled=false.")
+            reject(f"{prefix}.metrics", "is empty; list at least one check or set enabled=false.")
 
 
 @dataclass
@@ -257,10 +263,12 @@ class EvalConfig:
         self.judge.validate(f"{prefix}.judge")
         self.gate.validate(f"{prefix}.gate")
         if self.gate.enabled and not self.enabled:
-            _fail(f"{prefix}.gate.enabled", "needs evaluation (eval.enabled=true, e.g. eval=tiny).")
+            reject(
+                f"{prefix}.gate.enabled", "needs evaluation (eval.enabled=true, e.g. eval=tiny)."
+            )
         for name, source in self.baselines.items():
             if not isinstance(source, str) or not source:
-                _fail(
+                reject(
                     f"{prefix}.baselines.{name}",
                     f"must be a Hub id or checkpoint directory, got {source!r}.",
                 )
