@@ -58,7 +58,7 @@ def read_summary(sweep_dir: Path) -> list[dict[str, str]]:
 
 def test_grid_over_models_and_stages_one_dir_per_job_and_a_summary(tmp_path):
     """2 models x 2 stages = 4 jobs; `stage=dpo` trains on preference pairs without naming data
-    (conf/data/default/dpo.yaml). Each summary row holds what the job's results.json says."""
+    (conf/data/dpo_default.yaml). Each summary row holds what the job's results.json says."""
     sweep = tmp_path / "grid"
     out = run_sweep(sweep, "model=tiny_qwen3,tiny_arcee", "stage=sft,dpo", "logger=csv")
     assert out.returncode == 0, out.stderr[-3000:]

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from omegaconf import OmegaConf
 
 from medlab.config import (
     ASSETS_DIR,
@@ -46,7 +47,9 @@ def data_file(tmp_path: Path) -> Path:
 
 
 def _yaml_names(group: str) -> list[str]:
-    return sorted(p.stem for p in (CONF_DIR / group).glob("*.yaml"))
+    """The configs of a group; in `data`, not the per-stage-kind aliases (`<kind>_default`)."""
+    names = sorted(p.stem for p in (CONF_DIR / group).glob("*.yaml"))
+    return [n for n in names if not (group == "data" and n.endswith("_default"))]
 
 
 def _has_mandatory(group: str, name: str) -> bool:
@@ -284,19 +287,40 @@ NOT_TRAINING_STAGES = ("evaluate", "report")  # modes, tested in test_experiment
 
 @pytest.mark.parametrize("name", [n for n in _yaml_names("stage") if n not in NOT_TRAINING_STAGES])
 def test_every_stage_yaml_parses(name, data_file):
-    """Stage presets (afm_sft, med_advisor_dpo, ...) parse as the stage type they extend."""
+    """Each stage kind's YAML parses as that kind."""
     _, _, stage = parse_configs(compose_config([f"stage={name}", *_redirect_data(data_file)]))
-    assert stage.name == _stage_type(name)
+    assert stage.name == name
 
 
-def _stage_type(name: str) -> str:
-    """The stage type a stage YAML ends up as: itself, or the base it extends (defaults)."""
-    if name in STAGE_CONFIGS:
-        return name
-    import yaml
+def _preset_command_line(name: str) -> list[str]:
+    """The command line a stage preset documents (`#   command line: `stage=K +stage_preset=P``)."""
+    text = (CONF_DIR / "stage_preset" / f"{name}.yaml").read_text()
+    line = next(line for line in text.splitlines() if "command line:" in line)
+    return line.split("`")[1].split()
 
-    defaults = yaml.safe_load((CONF_DIR / "stage" / f"{name}.yaml").read_text())["defaults"]
-    return _stage_type(next(d for d in defaults if d != "_self_"))
+
+@pytest.mark.parametrize("name", _yaml_names("stage_preset"))
+def test_every_stage_preset_parses_on_its_documented_command_line(name, data_file):
+    """Stage presets (afm_sft, med_advisor_dpo, ...) parse as the stage kind they name, and every
+    key they set reaches the stage."""
+    overrides = _preset_command_line(name)
+    assert overrides[1] == f"+stage_preset={name}"
+    kind = overrides[0].removeprefix("stage=")
+    cfg = compose_config([*overrides, *_redirect_data(data_file)])
+    _, _, stage = parse_configs(cfg)
+    assert stage.name == kind
+    preset = OmegaConf.to_container(OmegaConf.load(CONF_DIR / "stage_preset" / f"{name}.yaml"))
+    preset.pop("defaults", None)
+    _assert_sets(OmegaConf.to_container(cfg.stage), preset, f"stage_preset/{name}")
+
+
+def _assert_sets(actual: dict, expected: dict, where: str) -> None:
+    """Every key of `expected` (nested) has its value in `actual`."""
+    for key, value in expected.items():
+        if isinstance(value, dict):
+            _assert_sets(actual[key], value, f"{where}.{key}")
+        else:
+            assert actual[key] == value, f"{where}.{key}"
 
 
 @pytest.mark.parametrize("name", [n for n in _yaml_names("data") if not _has_mandatory("data", n)])
@@ -356,8 +380,6 @@ def test_every_experiment_parses_in_every_phase(name, data_file):
 
 
 def _plain(node):
-    from omegaconf import OmegaConf
-
     return OmegaConf.to_container(node, resolve=True)
 
 

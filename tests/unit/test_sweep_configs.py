@@ -17,12 +17,19 @@ STAGES = sorted(p.stem for p in (CONF_DIR / "stage").glob("*.yaml"))
 
 @pytest.mark.parametrize("stage", STAGES)
 def test_every_stage_has_a_default_data_config(stage):
-    """`data: default/${stage}` in conf/config.yaml needs conf/data/default/<stage>.yaml."""
-    path = CONF_DIR / "data" / "default" / f"{stage}.yaml"
+    """`data: ${stage}_default` in conf/config.yaml needs conf/data/<stage>_default.yaml, an alias
+    of one data config."""
+    path = CONF_DIR / "data" / f"{stage}_default.yaml"
     assert path.is_file(), f"add {path} (the data `stage={stage}` uses unless data=NAME is given)"
-    target = OmegaConf.load(path).defaults[0].removeprefix("/data/").removesuffix("@_here_")
+    target = next(d for d in OmegaConf.load(path).defaults if d != "_self_")
     cfg = compose_config([f"stage={stage}"])
     assert cfg.data.name == OmegaConf.load(CONF_DIR / "data" / f"{target}.yaml").name
+
+
+def test_no_default_data_alias_without_its_stage_kind():
+    """Every `<kind>_default` data alias belongs to a stage kind in conf/stage/."""
+    aliases = {p.stem.removesuffix("_default") for p in (CONF_DIR / "data").glob("*_default.yaml")}
+    assert aliases == set(STAGES)
 
 
 @pytest.mark.parametrize(
