@@ -30,6 +30,7 @@ import torch
 from lightning.pytorch.plugins.io import TorchCheckpointIO
 
 from medlab.errors import output_error
+from medlab.models.precision import export_dtype
 
 COMPLETE_MARKER = "COMPLETE"
 
@@ -206,8 +207,6 @@ def export_hf_checkpoint(
     `model.dtype` of a Hub / local checkpoint): the fp32 trained parameters of a bf16 model
     (`medlab.models.precision`) are cast back in place, so a bf16 4B export is not doubled.
     """
-    from medlab.models.precision import export_dtype
-
     out_dir = Path(out_dir)
     to_save: Any = model
     if hasattr(model, "merge_and_unload") and merge_lora:

@@ -14,8 +14,7 @@ from typing import Any
 from transformers import PreTrainedTokenizerBase
 
 from medlab.errors import DataError
-
-IGNORE_INDEX = -100
+from medlab.losses import IGNORE_INDEX
 
 
 @dataclass

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 import torch
 
-from medlab.data.chat_format import IGNORE_INDEX, EncodedChat
+from medlab.data.chat_format import EncodedChat
+from medlab.losses import IGNORE_INDEX
 
 MicroBatch = dict[str, torch.Tensor]
 

@@ -35,9 +35,10 @@ from typing import Any
 
 from transformers import PreTrainedTokenizerBase
 
-from medlab.data.chat_format import IGNORE_INDEX, EncodedChat, encode_chat
+from medlab.data.chat_format import EncodedChat, encode_chat
 from medlab.data.schema import validate_chat_row
 from medlab.errors import DataError
+from medlab.losses import IGNORE_INDEX
 
 LETTERS = "ABCD"
 OPTION_FIELDS = ("opa", "opb", "opc", "opd")

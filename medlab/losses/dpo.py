@@ -44,7 +44,7 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 
-IGNORE_INDEX = -100
+from medlab.losses import IGNORE_INDEX
 
 
 class DPOLossOutput(NamedTuple):
@@ -255,24 +255,22 @@ def dpo_loss(
 
 
 def sequence_logps(
-    logits: torch.Tensor,  # [B, T, V]
-    targets: torch.Tensor,  # [B, T], IGNORE_INDEX where not a completion token
+    token_logps: torch.Tensor,  # [K] log p(target) at the trained positions, row-major
+    targets: torch.Tensor,  # [N, T], IGNORE_INDEX where not a completion token
     ignore_index: int = IGNORE_INDEX,
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """Per-sequence sum of log p(target) and number of counted tokens: ([B] float32, [B] long).
+    """Per-row sum of the K token log-probs and number of counted tokens: ([N], [N] long).
 
-    `targets` are already aligned with `logits` (no shifting here). Computed in float32 one
-    sequence at a time, so the float32 log-softmax buffer is [T, V], never [B, T, V].
+    `token_logps` holds one value per position of `targets` that is not `ignore_index`, in
+    row-major order (what `medlab.models.forward.trained_token_logps` returns); the sums keep
+    its dtype (float32 there). No host sync: the count is not checked here.
     """
-    if logits.dim() != 3 or targets.shape != logits.shape[:2]:
-        raise ValueError(
-            f"expected logits [B, T, V] and targets [B, T], got {tuple(logits.shape)} "
-            f"and {tuple(targets.shape)}"
-        )
-    sums = [
-        -F.cross_entropy(
-            row_logits.float(), row_targets, ignore_index=ignore_index, reduction="sum"
-        )
-        for row_logits, row_targets in zip(logits, targets, strict=True)
-    ]
-    return torch.stack(sums), (targets != ignore_index).sum(-1)
+    keep = targets != ignore_index  # [N, T]
+    per_token = torch.zeros(keep.shape, device=token_logps.device, dtype=token_logps.dtype)
+    return per_token.masked_scatter(keep, token_logps).sum(-1), keep.sum(-1)
+
+
+def split_pairs(rows: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """(chosen [B], rejected [B]) of a per-row tensor [2B] of a pair batch (chosen rows first)."""
+    pairs = rows.shape[0] // 2
+    return rows[:pairs], rows[pairs:]

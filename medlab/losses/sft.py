@@ -17,9 +17,8 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 
+from medlab.losses import IGNORE_INDEX
 from medlab.losses.chunked import DEFAULT_CHUNK_SIZE, chunked_token_logps
-
-IGNORE_INDEX = -100
 
 
 class TokenCEStats(NamedTuple):

@@ -20,7 +20,12 @@ from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import PreTrainedTokenizerFast
 
 from medlab.config import ASSETS_DIR
-from medlab.models.tokenizer import CHATML_SPECIAL_TOKENS, MARKUP_TOKENS, TINY_TOKENIZER_DIR
+from medlab.models.tokenizer import (
+    CHATML_SPECIAL_TOKENS,
+    MARKUP_TOKENS,
+    TINY_TOKENIZER_DIR,
+    read_chat_template,
+)
 
 REPO_ROOT = ASSETS_DIR.parent.parent
 
@@ -81,8 +86,6 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=TINY_TOKENIZER_DIR)
     args = parser.parse_args()
     tokenizer = train_tokenizer(project_corpus(), args.vocab_size)
-    from medlab.models.tokenizer import read_chat_template
-
     tokenizer.chat_template = read_chat_template()
     args.out.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(args.out)

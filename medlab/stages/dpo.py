@@ -24,21 +24,13 @@ import torch
 
 from medlab.config import DPOConfig
 from medlab.data.collate import MicroBatch
-from medlab.losses.chunked import DEFAULT_CHUNK_SIZE
-from medlab.losses.dpo import DPOLossOutput, dpo_loss, pair_accuracy
+from medlab.losses.dpo import DPOLossOutput, dpo_loss, pair_accuracy, split_pairs
+from medlab.models.forward import trained_sequence_logps
+from medlab.stages.distributed import replay_last, sum_over_ranks, validation_replays
+from medlab.stages.optim import configure_adamw, optimizer_step, step_backward
 from medlab.stages.reference import ReferenceModel
-from medlab.stages.sft import (
-    configure_adamw,
-    optimizer_step,
-    replay_last,
-    step_backward,
-    sum_over_ranks,
-    trained_token_logps,
-    validation_replays,
-)
 from medlab.stages.trainer import shard_model
 
-IGNORE_INDEX = -100
 VAL_KEYS = (
     "loss",
     "chosen",
@@ -51,16 +43,6 @@ VAL_KEYS = (
 )
 
 
-def sequence_logps(
-    model: torch.nn.Module, batch: MicroBatch, chunk_size: int = DEFAULT_CHUNK_SIZE
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """(sum of completion-token log-probs [N] fp32, completion-token counts [N]) per row."""
-    token_logps = trained_token_logps(model, batch, chunk_size)  # [K], row-major
-    keep = batch["targets"] != IGNORE_INDEX  # [N, T]
-    per_token = torch.zeros(keep.shape, device=token_logps.device, dtype=token_logps.dtype)
-    return per_token.masked_scatter(keep, token_logps).sum(-1), keep.sum(-1)
-
-
 class DPOModule(L.LightningModule):
     def __init__(self, model: torch.nn.Module, cfg: DPOConfig, reference: ReferenceModel) -> None:
         super().__init__()
@@ -71,11 +53,11 @@ class DPOModule(L.LightningModule):
         self._val_sums: dict[str, torch.Tensor] = {}
 
     def pair_outputs(self, batch: MicroBatch) -> tuple[DPOLossOutput, dict[str, torch.Tensor]]:
-        ref_chosen, ref_rejected = self.reference.logps(batch)  # first: see the docstring
-        logps, counts = sequence_logps(self.model, batch, self.cfg.logps_chunk_size)  # [2B]
-        pairs = logps.shape[0] // 2
-        policy_chosen, policy_rejected = logps[:pairs], logps[pairs:]
-        chosen_counts, rejected_counts = counts[:pairs], counts[pairs:]
+        # the reference first: see the module docstring
+        ref_chosen, ref_rejected = split_pairs(self.reference.sequence_logps(batch))
+        logps, counts = trained_sequence_logps(self.model, batch, self.cfg.logps_chunk_size)
+        policy_chosen, policy_rejected = split_pairs(logps)  # [2B] -> [B], [B]
+        chosen_counts, rejected_counts = split_pairs(counts)
         out = dpo_loss(
             self.cfg.loss,
             policy_chosen,

@@ -13,14 +13,18 @@ import torch
 from medlab.config import DataConfig, DPOConfig, ModelConfig
 from medlab.errors import ModelLoadError
 from medlab.losses.chunked import DEFAULT_CHUNK_SIZE
+from medlab.losses.dpo import split_pairs
 from medlab.models.build import build_causal_lm
-from medlab.stages.dpo import DPOModule, sequence_logps
+from medlab.models.forward import trained_sequence_logps
+from medlab.stages.dpo import DPOModule
 from medlab.stages.preference_datamodule import PreferenceDataModule
 from medlab.stages.reference import (
     DisabledAdapterReference,
     FrozenCopyReference,
     PrecomputedReference,
     ReferenceModel,
+)
+from medlab.stages.reference_cache import (
     cache_key,
     checkpoint_identity,
     load_cached,
@@ -60,10 +64,10 @@ def compute_reference_logps(
     model.eval()
     chosen, rejected, index = [], [], []
     for (batch,) in loader:
-        logps, _ = sequence_logps(model, batch, chunk_size)
-        pairs = logps.shape[0] // 2
-        chosen.append(logps[:pairs])
-        rejected.append(logps[pairs:])
+        logps, _ = trained_sequence_logps(model, batch, chunk_size)
+        pair_chosen, pair_rejected = split_pairs(logps)
+        chosen.append(pair_chosen)
+        rejected.append(pair_rejected)
         index.append(batch["pair_index"])
     order = torch.cat(index).argsort()
     return torch.cat(chosen)[order], torch.cat(rejected)[order]

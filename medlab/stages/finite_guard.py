@@ -28,7 +28,11 @@ import lightning as L
 import torch
 from lightning.pytorch.callbacks import Callback
 
+from medlab.checkpointing import is_rank_zero
 from medlab.errors import MedlabError
+from medlab.models.precision import export_dtype
+from medlab.stages.optim import global_grad_norm
+from medlab.stages.trainer import last_checkpoint
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +80,6 @@ class FiniteGuard(Callback):
 
     def last_checkpoint(self, trainer: L.Trainer) -> tuple[Path | None, int | None]:
         """(path, step) of the newest checkpoint on disk, if any."""
-        from medlab.stages.trainer import last_checkpoint
-
         callback: Any = trainer.checkpoint_callback
         candidate = getattr(callback, "last_model_path", "") or ""
         path = Path(candidate) if candidate and Path(candidate).exists() else None
@@ -89,8 +91,6 @@ class FiniteGuard(Callback):
     def on_before_optimizer_step(
         self, trainer: L.Trainer, pl_module: L.LightningModule, optimizer: Any
     ) -> None:
-        from medlab.stages.sft import global_grad_norm
-
         params = [
             p for group in optimizer.param_groups for p in group["params"] if p.grad is not None
         ]
@@ -172,8 +172,6 @@ def check_finite_weights(
     """Raise NonFiniteError on every rank if a trained weight is not finite (or would not be
     after the cast to the export dtype), or a held-out metric after training (`val_after`) is
     not finite. A collective under several ranks: every rank calls it."""
-    from medlab.models.precision import export_dtype
-
     model: Any = module.model
     dtype = export_dtype(model)
     limit = torch.finfo(dtype).max if dtype is not None and dtype.is_floating_point else None
@@ -243,8 +241,6 @@ def warn_if_degraded(
     stage: str, stage_dir: Path, before: dict[str, Any] | None, after: dict[str, Any] | None
 ) -> dict[str, Any] | None:
     """`degradation(...)`, logged as one WARNING line (rank 0) when it is not None."""
-    from medlab.checkpointing import is_rank_zero
-
     found = degradation(stage, before, after)
     if found is not None and is_rank_zero():
         end = found["after"]

@@ -36,6 +36,8 @@ import torch
 from medlab.advantages import AdvantageOutput, combine_rewards, group_relative_advantages
 from medlab.config import GRPOConfig
 from medlab.losses.grpo import GRPOLossOutput, grpo_loss
+from medlab.models.forward import completion_logps
+from medlab.models.tokenizer import end_of_turn_ids
 from medlab.rollout.backend import (
     GenerationBackend,
     SamplingConfig,
@@ -43,17 +45,11 @@ from medlab.rollout.backend import (
     completion_mask,
 )
 from medlab.rollout.types import Rollout
-from medlab.stages.grpo_logps import completion_logps
+from medlab.stages.distributed import replay_last, sum_over_ranks, validation_replays
 from medlab.stages.grpo_metrics import SamplingCorrection, rollout_metrics
 from medlab.stages.grpo_scoring import RewardSpec, score
-from medlab.stages.sft import (
-    configure_adamw,
-    optimizer_step,
-    replay_last,
-    step_backward,
-    sum_over_ranks,
-    validation_replays,
-)
+from medlab.stages.optim import configure_adamw, optimizer_step, step_backward
+from medlab.stages.reference import ReferenceModel
 from medlab.stages.trainer import shard_model
 
 
@@ -65,7 +61,7 @@ class GRPOModule(L.LightningModule):
         tokenizer: Any,
         rewards: list[RewardSpec],
         backend: GenerationBackend,
-        reference: Any | None = None,
+        reference: ReferenceModel | None = None,
     ) -> None:
         super().__init__()
         self.model = model
@@ -78,8 +74,6 @@ class GRPOModule(L.LightningModule):
         self.sampling = SamplingConfig(
             cfg.max_completion_length, cfg.temperature, cfg.top_p, cfg.top_k
         )
-        from medlab.models.tokenizer import end_of_turn_ids
-
         self.eos_ids = end_of_turn_ids(tokenizer)
         self._val: dict[str, torch.Tensor] = {}
         self.last_rollout: Rollout | None = None  # read by medlab.completions_log
@@ -193,7 +187,7 @@ class GRPOModule(L.LightningModule):
                 ]
             )
         if cfg.beta > 0 and self.reference is not None:
-            rollout.ref_logps = torch.cat([self.reference(r) for r in micro])
+            rollout.ref_logps = torch.cat([self.reference.completion_logps(r) for r in micro])
 
     # ---- update ----------------------------------------------------------------------------
     def policy_update(

@@ -23,7 +23,7 @@ import torch
 from medlab.advantages import AdvantageOutput, combine_rewards
 from medlab.losses.grpo import sampling_importance_weights
 from medlab.rollout.types import Rollout
-from medlab.stages.sft import sum_over_ranks
+from medlab.stages.distributed import sum_over_ranks
 
 
 def max_over_ranks(module: L.LightningModule, values: torch.Tensor) -> torch.Tensor:

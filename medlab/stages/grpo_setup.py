@@ -12,16 +12,21 @@ import copy
 import math
 from typing import Any
 
-import torch
 from hydra.utils import instantiate
 
 from medlab.config import DataConfig, GRPOConfig, ModelConfig
 from medlab.errors import ConfigError
 from medlab.rewards import rewards_needing_gold_answer
 from medlab.rollout.backend import GenerationBackend, HFGenerateBackend
-from medlab.rollout.types import Rollout
-from medlab.stages.grpo import GRPOModule, RewardSpec, completion_logps
+from medlab.rollout.vllm_backend import VLLMBackend
+from medlab.stages.grpo import GRPOModule
+from medlab.stages.grpo_scoring import RewardSpec
 from medlab.stages.prompt_datamodule import PromptDataModule
+from medlab.stages.reference import (
+    DisabledAdapterReference,
+    FrozenCopyReference,
+    ReferenceModel,
+)
 
 
 def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
@@ -92,48 +97,9 @@ def build_backend(
 
 def build_vllm_backend(stage: GRPOConfig) -> GenerationBackend:
     """The colocated vLLM engine built from `stage.vllm`."""
-    from medlab.rollout.vllm_backend import VLLMBackend
-
     return VLLMBackend(
         stage.vllm, max_model_len=stage.max_prompt_length + stage.max_completion_length
     )
-
-
-def _frozen_reference(model: torch.nn.Module, chunk_size: int, temperature: float) -> Any:
-    frozen = copy.deepcopy(model).eval().requires_grad_(False)
-
-    def logps(rows: Rollout) -> torch.Tensor:
-        # Not a submodule of the LightningModule (no optimizer / DDP / checkpoint entry), so it
-        # follows the rollout to its device on first use, like DPO's FrozenCopyReference.
-        if next(frozen.parameters()).device != rows.prompt_ids.device:
-            frozen.to(rows.prompt_ids.device)
-        return completion_logps(
-            frozen,
-            rows.prompt_ids,
-            rows.prompt_mask,
-            rows.completion_ids,
-            rows.completion_mask,
-            chunk_size=chunk_size,
-            temperature=temperature,
-        )[0]
-
-    return logps
-
-
-def _adapter_disabled_reference(peft_model: Any, chunk_size: int, temperature: float) -> Any:
-    def logps(rows: Rollout) -> torch.Tensor:
-        with peft_model.disable_adapter():
-            return completion_logps(
-                peft_model,
-                rows.prompt_ids,
-                rows.prompt_mask,
-                rows.completion_ids,
-                rows.completion_mask,
-                chunk_size=chunk_size,
-                temperature=temperature,
-            )[0]
-
-    return logps
 
 
 def build_grpo_parts(
@@ -149,13 +115,14 @@ def build_grpo_parts(
     backend = build_backend(rollout_cfg, stage)
     datamodule = PromptDataModule(tokenizer, data, stage, rewards_needing_gold_answer(reward_cfg))
     datamodule.setup("fit")
-    reference = None
+    reference: ReferenceModel | None = None
     if stage.beta > 0 and stage.reference == "adapters_disabled":
         model = policy()
-        reference = _adapter_disabled_reference(model, stage.logps_chunk_size, stage.temperature)
+        reference = DisabledAdapterReference(model, stage.logps_chunk_size, stage.temperature)
     elif stage.beta > 0:
         base = policy(apply_adapters=False)
-        reference = _frozen_reference(base, stage.logps_chunk_size, stage.temperature)
+        frozen = copy.deepcopy(base)
+        reference = FrozenCopyReference(frozen, stage.logps_chunk_size, stage.temperature)
         model = policy() if stage.lora.enabled else base
     else:
         model = policy()

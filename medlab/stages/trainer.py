@@ -29,6 +29,8 @@ from lightning.pytorch.utilities.exceptions import MisconfigurationException
 from medlab.checkpointing import AtomicCheckpointIO
 from medlab.console import StepProgressBar, quiet_known_noise
 from medlab.errors import ConfigError
+from medlab.models.forward import SHARDED_CALL
+from medlab.models.precision import keep_trained_parameters_fp32
 from medlab.resume import Preemption, RngStateCheckpoint
 
 log = logging.getLogger(__name__)
@@ -133,14 +135,12 @@ def shard_model(module: L.LightningModule) -> None:
     casts the module to its bf16 / fp16 compute dtype itself).
 
     Sharding is a no-op under any other strategy, and on a model sharded already (Lightning
-    calls the hook again for `validate` after `fit`). Registers `medlab.stages.sft.SHARDED_CALL`
-    so medlab's decoder + head calls run inside the root unit's hooks (see `through_root`).
+    calls the hook again for `validate` after `fit`). Registers
+    `medlab.models.forward.SHARDED_CALL` so medlab's decoder + head calls run inside the root
+    unit's hooks (see `through_root`).
     """
     from lightning.pytorch.strategies import DeepSpeedStrategy
     from torch.distributed.fsdp import FSDPModule, fully_shard, register_fsdp_forward_method
-
-    from medlab.models.precision import keep_trained_parameters_fp32
-    from medlab.stages.sft import SHARDED_CALL
 
     strategy = module._trainer.strategy if module._trainer is not None else None
     model: Any = module.model

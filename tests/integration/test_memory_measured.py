@@ -4,7 +4,7 @@ Each case runs in a fresh subprocess: import and warm up (one whole step of a ve
 so code pages and thread pools are loaded), record RSS, build the case's model + AdamW, give
 freed memory back (malloc_trim), reset the peak-RSS mark (/proc/self/clear_refs = 5), run ONE
 optimizer step with the real stage module (SFTModule / DPOModule accumulate_gradients + AdamW
-from medlab.stages.sft.configure_adamw) and read VmHWM. measured = VmHWM - RSS before the
+from medlab.stages.optim.configure_adamw) and read VmHWM. measured = VmHWM - RSS before the
 model was built, i.e. weights + optimizer state + the step's peak, like the estimate.
 
     python -m tests.integration.test_memory_measured      # prints the table of the README
@@ -251,7 +251,7 @@ def _module_and_batch(case: dict[str, Any], model: Any, vocab: int) -> tuple[Any
 def _steps(case: dict[str, Any], vocab: int) -> int:
     """Bytes of weights + AdamW state + the peak of the second optimizer step (see the module
     docstring); 2 micro-batches per step, so gradients are live during the second forward."""
-    from medlab.stages.sft import configure_adamw
+    from medlab.stages.optim import configure_adamw
 
     before = _status_kb("VmRSS")
     model = _build(case, vocab)

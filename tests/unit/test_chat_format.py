@@ -12,9 +12,10 @@ from __future__ import annotations
 import pytest
 
 from medlab.config import ASSETS_DIR
-from medlab.data.chat_format import IGNORE_INDEX, encode_chat
+from medlab.data.chat_format import encode_chat
 from medlab.data.loading import read_rows
 from medlab.errors import DataError
+from medlab.losses import IGNORE_INDEX
 from medlab.models.tokenizer import load_tokenizer
 
 TOOL_CALL = (

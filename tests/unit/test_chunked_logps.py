@@ -22,10 +22,10 @@ from medlab.losses.dpo import sigmoid_dpo_loss
 from medlab.losses.grpo import grpo_loss
 from medlab.losses.sft import chunked_cross_entropy, token_cross_entropy
 from medlab.models.build import apply_lora, build_tiny_model
-from medlab.stages.dpo import DPOModule, sequence_logps
-from medlab.stages.grpo import completion_logps
+from medlab.models.forward import completion_logps, trained_sequence_logps, trained_token_logits
+from medlab.stages.dpo import DPOModule
 from medlab.stages.reference import FrozenCopyReference
-from medlab.stages.sft import SFTModule, trained_token_logits
+from medlab.stages.sft import SFTModule
 
 TOL = 1e-5
 
@@ -171,7 +171,7 @@ def test_dpo_chunked_logps_loss_and_grads_equal_unchunked(tokenizer, chat_rows, 
     for chunk in chunk_sizes(int(keep.sum())):
         cfg = DPOConfig(beta=0.1, logps_chunk_size=chunk)
         module = DPOModule(model, cfg, FrozenCopyReference(reference, chunk))
-        logps, _ = sequence_logps(model, batch, chunk)
+        logps, _ = trained_sequence_logps(model, batch, chunk)
         assert torch.allclose(logps, want_logps, atol=TOL, rtol=TOL)
         out, stats = module.pair_outputs(batch)
         out.loss.backward()

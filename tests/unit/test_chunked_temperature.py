@@ -8,14 +8,18 @@ never pass a temperature.
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 import torch
 import torch.nn.functional as F
 
+from medlab.config import LoRAConfig
 from medlab.losses.chunked import chunked_token_logps
+from medlab.models.build import apply_lora
+from medlab.models.forward import completion_logps
 from medlab.rollout.types import Rollout
-from medlab.stages.grpo import completion_logps
-from medlab.stages.grpo_setup import _frozen_reference
+from medlab.stages.reference import DisabledAdapterReference, FrozenCopyReference
 
 T = 0.7
 
@@ -118,7 +122,8 @@ def test_completion_logps_at_temperature_match_a_plain_forward(tiny_model, token
 
 def test_frozen_reference_scores_at_the_stage_temperature(tiny_model, tokenizer):
     """The reference log-probs (beta > 0) use the same T as the policy's, so k3 compares two
-    distributions at the sampling temperature."""
+    distributions at the sampling temperature; the LoRA policy with its adapters disabled gives
+    the same numbers as the frozen copy."""
     prompt_ids, prompt_mask, completion_ids, mask = grpo_rows(tokenizer)
     rows = Rollout(
         prompt_ids=prompt_ids,
@@ -133,10 +138,20 @@ def test_frozen_reference_scores_at_the_stage_temperature(tiny_model, tokenizer)
         group_size=3,
     )
     with torch.no_grad():
-        ref = _frozen_reference(tiny_model, 1024, T)(rows)
+        ref = FrozenCopyReference(copy.deepcopy(tiny_model), 1024, T).completion_logps(rows)
         want = completion_logps(
             tiny_model, prompt_ids, prompt_mask, completion_ids, mask, temperature=T
         )[0]
         at_one = completion_logps(tiny_model, prompt_ids, prompt_mask, completion_ids, mask)[0]
     assert torch.equal(ref, want)
     assert not torch.allclose(ref, at_one, atol=1e-3)
+
+    policy = apply_lora(copy.deepcopy(tiny_model), LoRAConfig(enabled=True, r=4, alpha=8))
+    with torch.no_grad():  # pretend training moved the adapters
+        for name, p in policy.named_parameters():
+            if "lora_B" in name:
+                p.normal_(0, 0.05)
+    policy.train()
+    disabled = DisabledAdapterReference(policy, 1024, T).completion_logps(rows)
+    assert policy.training  # the policy's mode is restored after the reference pass
+    assert torch.allclose(disabled, want, atol=1e-5)

@@ -20,6 +20,7 @@ from medlab.losses.dpo import (
     robust_dpo_loss,
     sequence_logps,
     sigmoid_dpo_loss,
+    split_pairs,
 )
 
 LN2, LN3 = math.log(2), math.log(3)
@@ -239,7 +240,8 @@ def test_bad_arguments_raise(call):
 
 
 def test_sequence_logps_hand_computed_ignores_masked_positions():
-    """V = 3, targets already aligned with logits.
+    """V = 3, targets already aligned with logits; the token log-probs are log_softmax at the
+    kept positions in row-major order, as `medlab.models.forward.trained_token_logps` gives.
     row 0: [0, 0, 0] -> target 1: p = 1/3        -> ln(1/3)
            [ln 2, 0, 0] -> target 0: p = 2/4     -> ln(1/2)
            [0, 0, ln 2] -> target 0: p = 1/4     -> ln(1/4)   sum = -ln 24, 3 tokens
@@ -258,15 +260,24 @@ def test_sequence_logps_hand_computed_ignores_masked_positions():
         requires_grad=True,
     )
     targets = torch.tensor([[1, 0, 0], [1, -100, 2]])
-    sums, counts = sequence_logps(logits, targets)
+
+    def kept_logps(targets: torch.Tensor, ignore_index: int = -100) -> torch.Tensor:
+        keep = targets != ignore_index
+        return torch.log_softmax(logits[keep], -1).gather(-1, targets[keep][:, None])[:, 0]
+
+    sums, counts = sequence_logps(kept_logps(targets), targets)
     assert torch.allclose(sums, torch.tensor([-math.log(24), -math.log(10)]))
     assert counts.tolist() == [3, 2]
-    custom = sequence_logps(logits, targets.masked_fill(targets == -100, 1), ignore_index=1)
+    relabelled = targets.masked_fill(targets == -100, 1)
+    custom = sequence_logps(kept_logps(relabelled, 1), relabelled, ignore_index=1)
     assert torch.allclose(custom[0], torch.tensor([-math.log(8), -LN2]))
     sums.sum().backward()
     assert torch.all(logits.grad[1, 1] == 0)
     assert torch.all(logits.grad[0, 0] != 0)
+    assert sequence_logps(kept_logps(targets).double(), targets)[0].dtype == torch.float64
 
-    sums_bf16, _ = sequence_logps(logits.detach().bfloat16(), targets)
-    assert sums_bf16.dtype == torch.float32
-    assert torch.allclose(sums_bf16, sums.detach(), atol=2e-2)
+
+def test_split_pairs_takes_chosen_rows_first():
+    """A pair batch of B pairs holds 2B rows: the B chosen rows, then the B rejected ones."""
+    chosen, rejected = split_pairs(torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]))
+    assert chosen.tolist() == [1.0, 2.0, 3.0] and rejected.tolist() == [4.0, 5.0, 6.0]

@@ -11,14 +11,18 @@ import torch.nn.functional as F
 
 from medlab.config import DPOConfig, LoRAConfig
 from medlab.data.preference import PreferencePair, encode_completion
+from medlab.losses.dpo import split_pairs
 from medlab.models.build import apply_lora
-from medlab.stages.dpo import DPOModule, sequence_logps
+from medlab.models.forward import trained_sequence_logps
+from medlab.stages.dpo import DPOModule
 from medlab.stages.dpo_setup import compute_reference_logps
 from medlab.stages.preference_datamodule import EncodedPair, PairCollator
 from medlab.stages.reference import (
     DisabledAdapterReference,
     FrozenCopyReference,
     PrecomputedReference,
+)
+from medlab.stages.reference_cache import (
     cache_key,
     checkpoint_identity,
     load_cached,
@@ -73,7 +77,7 @@ def test_sequence_logps_matches_a_plain_forward(tiny_model, tokenizer):
     """Sum of log p(completion token | prefix), computed independently per row."""
     items = encode(make_pairs(3), tokenizer)
     batch = PairCollator(tokenizer.pad_token_id, 3, None)(items)[0]
-    sums, counts = sequence_logps(tiny_model, batch)
+    sums, counts = trained_sequence_logps(tiny_model, batch)
     for row, enc in enumerate([p.chosen for p in items] + [p.rejected for p in items]):
         ids = torch.tensor([enc.input_ids])
         logprobs = F.log_softmax(tiny_model(input_ids=ids).logits[0].float(), -1)
@@ -85,13 +89,13 @@ def test_sequence_logps_matches_a_plain_forward(tiny_model, tokenizer):
 def test_concatenated_forward_equals_separate_forwards(tiny_model, tokenizer):
     items = encode(make_pairs(4), tokenizer)
     joint = PairCollator(tokenizer.pad_token_id, 4, None)(items)[0]
-    joint_logps, _ = sequence_logps(tiny_model, joint)
+    joint_logps, _ = trained_sequence_logps(tiny_model, joint)
     from medlab.data.collate import pad_batch
 
-    chosen = sequence_logps(
+    chosen = trained_sequence_logps(
         tiny_model, pad_batch([p.chosen for p in items], tokenizer.pad_token_id)
     )[0]
-    rejected = sequence_logps(
+    rejected = trained_sequence_logps(
         tiny_model, pad_batch([p.rejected for p in items], tokenizer.pad_token_id)
     )[0]
     assert torch.allclose(joint_logps, torch.cat([chosen, rejected]), atol=1e-4)
@@ -109,18 +113,18 @@ def test_three_reference_modes_agree(tiny_model, tokenizer, tmp_path):
                 p.normal_(0, 0.05)
     batch = PairCollator(tokenizer.pad_token_id, 4, None)(items)[0]
 
-    frozen = FrozenCopyReference(copy.deepcopy(start)).logps(batch)
-    disabled = DisabledAdapterReference(policy).logps(batch)
+    frozen = split_pairs(FrozenCopyReference(copy.deepcopy(start)).sequence_logps(batch))
+    disabled = split_pairs(DisabledAdapterReference(policy).sequence_logps(batch))
     chosen, rejected = compute_reference_logps(start, [[batch]])
     save_cached(tmp_path, "k" * 64, chosen, rejected)
     cache = load_cached(tmp_path, "k" * 64, expected=4)
     cached_batch = PairCollator(tokenizer.pad_token_id, 4, cache)(items)[0]
-    precomputed = PrecomputedReference().logps(cached_batch)
+    precomputed = split_pairs(PrecomputedReference().sequence_logps(cached_batch))
 
     for a, b in [(frozen, disabled), (frozen, precomputed)]:
         assert torch.allclose(a[0], b[0], atol=1e-4) and torch.allclose(a[1], b[1], atol=1e-4)
     with torch.no_grad():
-        policy_logps = sequence_logps(policy, batch)[0]
+        policy_logps = trained_sequence_logps(policy, batch)[0]
     assert not torch.allclose(policy_logps[:4], frozen[0], atol=1e-2)
 
 
@@ -211,8 +215,8 @@ def test_module_loss_is_sigmoid_dpo_of_the_log_ratios(tiny_model, tokenizer):
     module = DPOModule(tiny_model, DPOConfig(beta=0.3), reference)
     out, extra = module.pair_outputs(batch)
     with torch.no_grad():
-        pol = sequence_logps(tiny_model, batch)[0]
-        ref = sequence_logps(reference.model, batch)[0]
+        pol = trained_sequence_logps(tiny_model, batch)[0]
+        ref = trained_sequence_logps(reference.model, batch)[0]
     delta = (pol[:3] - ref[:3]) - (pol[3:] - ref[3:])
     assert out.loss.item() == pytest.approx((-F.logsigmoid(0.3 * delta)).mean().item(), rel=1e-4)
     assert torch.allclose(extra["logps_chosen"], pol[:3], atol=1e-4)

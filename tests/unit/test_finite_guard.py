@@ -24,8 +24,8 @@ from medlab.stages.finite_guard import (
     check_finite_weights,
     degradation,
 )
+from medlab.stages.optim import configure_adamw, optimizer_step
 from medlab.stages.runner import parse_configs
-from medlab.stages.sft import configure_adamw, optimizer_step
 from medlab.stages.trainer import build_trainer, set_process_group_timeout
 from tests.conftest import compose_config
 

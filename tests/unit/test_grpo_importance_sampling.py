@@ -30,8 +30,9 @@ import torch
 
 from medlab.config import GRPOConfig
 from medlab.losses.grpo import LOSS_AGGREGATIONS, grpo_loss, sampling_importance_weights
+from medlab.models.forward import completion_logps
 from medlab.rollout.backend import GenerationOutput, completion_mask
-from medlab.stages.grpo import GRPOModule, completion_logps
+from medlab.stages.grpo import GRPOModule
 from medlab.stages.grpo_setup import build_rewards
 from tests.unit.test_grpo_module import REWARDS_CFG, ScriptedBackend, prompts
 

@@ -8,8 +8,9 @@ import torch.nn.functional as F
 
 from medlab.config import GRPOConfig
 from medlab.errors import ConfigError
+from medlab.models.forward import completion_logps
 from medlab.rollout.backend import SamplingConfig, completion_mask
-from medlab.stages.grpo import GRPOModule, completion_logps
+from medlab.stages.grpo import GRPOModule
 from medlab.stages.grpo_setup import build_rewards
 from medlab.stages.prompt_datamodule import PromptCollator
 

@@ -12,7 +12,8 @@ from medlab.config import SFTConfig
 from medlab.data.chat_format import encode_chat
 from medlab.data.collate import StepCollator, pad_batch
 from medlab.losses.sft import token_cross_entropy
-from medlab.stages.sft import SFTModule, lr_lambda
+from medlab.stages.optim import lr_lambda
+from medlab.stages.sft import SFTModule
 
 
 def test_token_cross_entropy_hand_computed():

@@ -15,11 +15,11 @@ import torch
 
 from medlab.config import LoRAConfig
 from medlab.models.build import apply_lora
+from medlab.models.forward import completion_logps
 from medlab.models.tokenizer import end_of_turn_ids
 from medlab.rollout.backend import HFGenerateBackend, SamplingConfig, completion_mask
 from medlab.rollout.policy_weights import policy_weights
 from medlab.rollout.vllm_backend import VLLMBackend, push_weights
-from medlab.stages.grpo_logps import completion_logps
 from tests.vllm.conftest import build_policy
 
 TOLERANCE = 1e-5
