@@ -28,7 +28,7 @@ from medlab.evaluation.suites import (
     parse_item,
     suite_fingerprint,
 )
-from tools import build_eval_suites
+from tools import build_eval_suites, eval_suites_check
 
 POLICY_FILE = SUITES_DIR / "policy_suite.jsonl"
 PERSONA_FILE = SUITES_DIR / "persona_suite.jsonl"
@@ -324,5 +324,5 @@ def test_generator_self_check_passes_including_training_overlap(policy, persona,
     """The script's self-check (floors, every label present, no user turn that duplicates,
     shares an 8-word span with, or paraphrases a prompt of medlab/assets/data) finds nothing.
     Fails if a training-data generator later adds a prompt close to a suite item."""
-    assert build_eval_suites.self_check(policy, persona) == []
+    assert eval_suites_check.self_check(policy, persona) == []
     assert f"policy: {len(policy)} items" in capsys.readouterr().out
