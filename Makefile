@@ -52,21 +52,21 @@ test-fast: $(STAMP) ## run the tests not marked slow
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -m "not slow" $(ARGS)
 
 bench: $(STAMP) $(VLLM_STAMP) ## step time (tiny model) and peak step memory (Qwen3 vocabulary) of SFT, DPO, GRPO next to bare PyTorch loops; HF vs vLLM rollout time
-	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench sft $(ARGS)
-	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench dpo $(ARGS)
-	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench grpo $(ARGS)
-	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench chunking $(ARGS)
-	HF_HUB_OFFLINE=1 $(PY) -m medlab.bench_memory
-	HF_HUB_OFFLINE=1 $(VLLM_PY) -m medlab.bench_generation
+	HF_HUB_OFFLINE=1 $(PY) -m benchmarks.step_time sft $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m benchmarks.step_time dpo $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m benchmarks.step_time grpo $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m benchmarks.step_time chunking $(ARGS)
+	HF_HUB_OFFLINE=1 $(PY) -m benchmarks.step_memory
+	HF_HUB_OFFLINE=1 $(VLLM_PY) -m benchmarks.rollout_generation
 
-lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/
-	$(VENV)/bin/ruff check medlab tests tools
-	$(VENV)/bin/ruff format --check medlab tests tools
+lint: $(STAMP) ## ruff (lint + format check) and mypy on medlab/ and benchmarks/
+	$(VENV)/bin/ruff check medlab benchmarks tests tools
+	$(VENV)/bin/ruff format --check medlab benchmarks tests tools
 	$(VENV)/bin/mypy
 
 format: $(STAMP) ## apply ruff's fixes and formatting
-	$(VENV)/bin/ruff check --fix medlab tests tools
-	$(VENV)/bin/ruff format medlab tests tools
+	$(VENV)/bin/ruff check --fix medlab benchmarks tests tools
+	$(VENV)/bin/ruff format medlab benchmarks tests tools
 
 tokenizer: $(STAMP) ## retrain the committed tiny tokenizer on the project text
 	$(PY) -m medlab.models.train_tokenizer

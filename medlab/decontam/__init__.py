@@ -24,10 +24,10 @@ OUT/decontamination.json and OUT/decontamination.md; any `python -m medlab.run` 
     python -m medlab.decontam --out /tmp/decontam +experiment=tiny_pipeline
     python -m medlab.decontam --out /tmp/decontam +experiment=afm_grpo_cot eval=medical_benchmarks \\
         phase_data.sft.train_files=[/data/afm_sft.jsonl]
-    python -m medlab.decontam --bench              # timing on synthetic MedReason-size data
+    python -m benchmarks.decontam_speed            # timing on synthetic MedReason-size data
 
 Layout: this module is the pure n-gram math; `sources` reads the sets and writes the report;
-`bench` times it; `__main__` is the command line.
+`__main__` is the command line; `benchmarks/decontam_speed.py` (outside the package) times it.
 
 Inside a run, `medlab.experiment` writes the same report into the run directory before the first
 phase trains, and `data.decontaminate=true` drops the contaminated rows of a phase's training data

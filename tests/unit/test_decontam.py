@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.decontam_speed import run_bench
 from medlab.config import ASSETS_DIR, DataConfig, from_dict
 from medlab.decontam import build_eval_set, find_overlap, ngram_hashes, normalise
 from medlab.decontam.__main__ import main
@@ -174,8 +175,6 @@ def test_cli_writes_the_report(tmp_path, capsys):
 
 
 def test_bench_finds_exactly_the_planted_copies():
-    from medlab.decontam.bench import run_bench
-
     result = run_bench(rows=500, items=300)
     assert result["planted"] == 5
     assert result["exact"] is True

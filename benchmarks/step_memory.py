@@ -1,7 +1,7 @@
 """Memory benchmark: peak memory of one optimizer step at the real Qwen3 vocabulary.
 
-    python -m medlab.bench_memory                       # SFT, DPO, GRPO update at T=1024, 2048
-    python -m medlab.bench_memory --lengths 1024 --stages sft
+    python -m benchmarks.step_memory                    # SFT, DPO, GRPO update at T=1024, 2048
+    python -m benchmarks.step_memory --lengths 1024 --stages sft
     make bench                                          # after the step-time benchmarks
 
 A tiny Qwen3 body (hidden 64, 2 layers) with the real vocabulary (151,936, tied head), fp32, on
@@ -27,20 +27,36 @@ from __future__ import annotations
 
 import argparse
 import copy
+import ctypes
+import gc
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import torch
 import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
+from transformers import AutoModelForCausalLM, Qwen3Config
+
+from medlab.checkpointing import atomic_write_json
+from medlab.config import DPOConfig, GRPOConfig, SFTConfig
+from medlab.models.tokenizer import load_tokenizer
+from medlab.rollout.types import Rollout
+from medlab.stages.dpo import DPOModule
+from medlab.stages.grpo import GRPOModule
+from medlab.stages.optim import configure_adamw
+from medlab.stages.reference import FrozenCopyReference
+from medlab.stages.sft import SFTModule
 
 QWEN3_VOCAB = 151_936
 BARE_CHUNK = 1024
 MMAP_THRESHOLD = 65536
 STAGES = ("sft", "dpo", "grpo")
+REPO_ROOT = Path(__file__).resolve().parents[1]
+"""Where `python -m benchmarks.step_memory --child` finds the `benchmarks` package."""
 
 
 # ---- measuring (child process) ---------------------------------------------------------------
@@ -53,16 +69,11 @@ def _status_bytes(key: str) -> int:
 
 
 def _trim() -> None:
-    import ctypes
-    import gc
-
     gc.collect()
     ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _model(vocab: int, hidden: int, layers: int) -> torch.nn.Module:
-    from transformers import AutoModelForCausalLM, Qwen3Config
-
     config = Qwen3Config(
         vocab_size=vocab,
         hidden_size=hidden,
@@ -149,32 +160,20 @@ def _bare_step(stage: str, model: Any, reference: Any, batch: Any) -> None:
 
 def _medlab_parts(stage: str, model: Any, length: int, vocab: int) -> tuple[Any, Any]:
     """(step function, optimizer) of the medlab stage module for this case."""
-    from medlab.config import DPOConfig, GRPOConfig, SFTConfig
-    from medlab.stages.sft import configure_adamw
-
     backward = torch.Tensor.backward
     if stage == "sft":
-        from medlab.stages.sft import SFTModule
-
         sft = SFTModule(model, SFTConfig(micro_batch_size=2, max_length=length))
         batch = _rows(2, length, vocab)
         return lambda: sft.accumulate_gradients([batch], backward), configure_adamw(model, sft.cfg)[
             "optimizer"
         ]
     if stage == "dpo":
-        from medlab.stages.dpo import DPOModule
-        from medlab.stages.reference import FrozenCopyReference
-
         ref = FrozenCopyReference(copy.deepcopy(model))
         dpo = DPOModule(model, DPOConfig(micro_batch_size=2, max_length=length), ref)
         pairs = _rows(4, length, vocab)
         return lambda: dpo.accumulate_gradients([pairs], backward), configure_adamw(model, dpo.cfg)[
             "optimizer"
         ]
-    from medlab.models.tokenizer import load_tokenizer
-    from medlab.rollout.types import Rollout
-    from medlab.stages.grpo import GRPOModule
-
     half = length // 2
     cfg = GRPOConfig(
         prompts_per_step=1,
@@ -237,7 +236,8 @@ def child(impl: str, stage: str, length: int, vocab: int, hidden: int, layers: i
 def run_case(impl: str, stage: str, length: int, vocab: int, hidden: int, layers: int) -> int:
     args = [impl, stage, str(length), str(vocab), str(hidden), str(layers)]
     out = subprocess.run(
-        [sys.executable, "-m", "medlab.bench_memory", "--child", *args],
+        [sys.executable, "-m", "benchmarks.step_memory", "--child", *args],
+        cwd=REPO_ROOT,
         capture_output=True,
         text=True,
         timeout=900,
@@ -301,10 +301,6 @@ def main() -> None:
     )
     result = bench_memory(args.stages, args.lengths, args.vocab, args.hidden, args.layers)
     if args.out:
-        from pathlib import Path
-
-        from medlab.checkpointing import atomic_write_json
-
         atomic_write_json(Path(args.out), result)
 
 

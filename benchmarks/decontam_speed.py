@@ -1,5 +1,5 @@
-"""Timing of `medlab.decontam` on synthetic data of MedReason size (`python -m medlab.decontam
---bench [--rows 33000 --items 20000]`).
+"""Timing of `medlab.decontam` on synthetic data of MedReason size (`python -m
+benchmarks.decontam_speed [--rows 33000 --items 20000]`, from the repository root).
 
 Training rows look like MedReason's (question ~60 words, options ~25, reasoning ~250, answer);
 evaluation items like MedQA / MedMCQA's (question ~60 words, four options). Words are drawn from
@@ -10,6 +10,7 @@ exactly those are found. Single process, wall-clock and peak resident memory.
 
 from __future__ import annotations
 
+import argparse
 import random
 import resource
 import time
@@ -85,3 +86,19 @@ def run_bench(rows: int = 33_000, items: int = 20_000, n: int = 8) -> dict[str, 
         "decontam_total_s": round(done - generated, 2),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m benchmarks.decontam_speed`: print the numbers of `run_bench`."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.decontam_speed",
+        description="time medlab.decontam on synthetic MedReason-size data",
+    )
+    parser.add_argument("--rows", type=int, default=33_000, help="training rows")
+    parser.add_argument("--items", type=int, default=20_000, help="evaluation items")
+    args = parser.parse_args(argv)
+    print(run_bench(args.rows, args.items))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,11 +1,13 @@
 """Step-time benchmark: a medlab stage next to bare PyTorch loops doing the same work.
 
-    python -m medlab.bench sft                 # tiny Qwen3, shipped conversations, CPU
-    python -m medlab.bench dpo                 # tiny Qwen3, shipped policy pairs, frozen reference
-    python -m medlab.bench grpo                # tiny Qwen3, toy triage prompts, generation + update
-    python -m medlab.bench chunking            # SFT: head in chunks vs in one piece, alternated
-    python -m medlab.bench sft --steps 40 --micro-batch-size 4 --grad-accum-steps 2
+    python -m benchmarks.step_time sft         # tiny Qwen3, shipped conversations, CPU
+    python -m benchmarks.step_time dpo         # tiny Qwen3, shipped policy pairs, frozen reference
+    python -m benchmarks.step_time grpo        # tiny Qwen3, toy triage prompts, generation + update
+    python -m benchmarks.step_time chunking    # SFT: head in chunks vs in one piece, alternated
+    python -m benchmarks.step_time sft --steps 40 --micro-batch-size 4 --grad-accum-steps 2
     make bench
+
+Run from the repository root (`benchmarks` is not installed with medlab).
 
 Three timings of one optimizer step (median over the measured steps, after warm-up), all in
 one process on the same model, batches and optimizer:
@@ -21,13 +23,14 @@ the machine and are not comparable across machines, the ratio is. For sft, bare_
 the logits of all trained positions in one piece (medlab's computation before issue 14), so the
 ratio includes the cost of medlab's chunked head (`stage.logps_chunk_size`, recomputed in
 backward); dpo and grpo call medlab's own (chunked) log-prob functions.
-Peak step memory at the real Qwen3 vocabulary: `python -m medlab.bench_memory`.
+Peak step memory at the real Qwen3 vocabulary: `python -m benchmarks.step_memory`.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import statistics
 import time
 from collections.abc import Callable
@@ -38,15 +41,21 @@ import lightning as L
 import torch
 import torch.nn.functional as F
 
-from medlab.bench_common import StepTimer, bare_optimizer, fit_timed, fresh_model
-from medlab.bench_grpo import bench_grpo
+from benchmarks.grpo_step_time import bench_grpo
+from benchmarks.step_timer import StepTimer, bare_optimizer, fit_timed, fresh_model
+from medlab.checkpointing import atomic_write_json
 from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, SFTConfig
 from medlab.data.chat_format import encode_chat
 from medlab.data.collate import MicroBatch, StepCollator
 from medlab.data.loading import read_rows
+from medlab.losses.dpo import sigmoid_dpo_loss
 from medlab.losses.sft import token_cross_entropy
+from medlab.models.forward import trained_sequence_logps, trained_token_logits
 from medlab.models.tokenizer import load_tokenizer
-from medlab.stages.sft import SFTModule, trained_token_logits
+from medlab.stages.dpo import DPOModule
+from medlab.stages.preference_datamodule import PairCollator, encode_pairs, load_pairs
+from medlab.stages.reference import FrozenCopyReference
+from medlab.stages.sft import SFTModule
 
 
 def _step_batches(cfg: SFTConfig, steps: int) -> list[list[MicroBatch]]:
@@ -147,8 +156,6 @@ def bench_chunking(
     """SFT step with the head in chunks of `stage.logps_chunk_size` (recomputed in backward)
     next to the same step in one chunk (the computation before issue 14), same weights and
     batches, the two alternated step by step so that a shared CPU's load hits both alike."""
-    import dataclasses
-
     cfg = SFTConfig(
         micro_batch_size=micro_batch_size,
         grad_accum_steps=grad_accum_steps,
@@ -194,8 +201,6 @@ def bench_chunking(
 
 
 def _pair_batches(cfg: DPOConfig, steps: int) -> list[list[MicroBatch]]:
-    from medlab.stages.preference_datamodule import PairCollator, encode_pairs, load_pairs
-
     data = DataConfig(
         name="policy_dpo_sample",
         format="preference",
@@ -213,9 +218,6 @@ def _pair_batches(cfg: DPOConfig, steps: int) -> list[list[MicroBatch]]:
 
 def _time_bare_dpo(batches: list[list[MicroBatch]], beta: float, warmup: int) -> list[float]:
     """Policy forward on chosen+rejected at once, reference forward without grad, sigmoid loss."""
-    from medlab.losses.dpo import sigmoid_dpo_loss
-    from medlab.stages.dpo import sequence_logps
-
     model = fresh_model()
     reference = copy.deepcopy(model).eval().requires_grad_(False)
     opt = bare_optimizer(model, 1e-4)
@@ -224,9 +226,9 @@ def _time_bare_dpo(batches: list[list[MicroBatch]], beta: float, warmup: int) ->
         start = time.perf_counter()
         total = sum(int(mb["input_ids"].shape[0]) // 2 for mb in batch)
         for mb in batch:
-            logps, _ = sequence_logps(model, mb)
+            logps, _ = trained_sequence_logps(model, mb)
             with torch.no_grad():
-                ref, _ = sequence_logps(reference, mb)
+                ref, _ = trained_sequence_logps(reference, mb)
             n = logps.shape[0] // 2
             out = sigmoid_dpo_loss(logps[:n], logps[n:], ref[:n], ref[n:], beta=beta)
             (out.losses.sum() / total).backward()
@@ -240,9 +242,6 @@ def _time_bare_dpo(batches: list[list[MicroBatch]], beta: float, warmup: int) ->
 def bench_dpo(
     steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
 ) -> dict[str, Any]:
-    from medlab.stages.dpo import DPOModule
-    from medlab.stages.reference import FrozenCopyReference
-
     cfg = DPOConfig(
         micro_batch_size=micro_batch_size,
         grad_accum_steps=grad_accum_steps,
@@ -296,8 +295,6 @@ def main() -> None:
     if "ratio_medlab_over_bare_hf" in result:
         print(f"medlab / bare_hf:           {result['ratio_medlab_over_bare_hf']:.3f}")
     if args.out:
-        from medlab.checkpointing import atomic_write_json
-
         atomic_write_json(args.out, result)
 
 

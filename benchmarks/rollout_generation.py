@@ -1,10 +1,10 @@
 """Rollout generation time: Hugging Face `generate` (`stage.backend=hf`) next to the colocated
 vLLM engine (`stage.backend=vllm`) on the same prompts, model and sampling settings.
 
-    .venv-vllm/bin/python -m medlab.bench_generation           # what `make bench` runs last
-    .venv-vllm/bin/python -m medlab.bench_generation --rounds 10 --max-new-tokens 64
+    .venv-vllm/bin/python -m benchmarks.rollout_generation       # what `make bench` runs last
+    .venv-vllm/bin/python -m benchmarks.rollout_generation --rounds 10 --max-new-tokens 64
 
-Needs vLLM, so it runs in `.venv-vllm` (`make vllm-install`). The model is the GRPO benchmark's
+Needs vLLM, so it runs in `.venv-vllm` (`make vllm-install`), from the repository root. The model is the GRPO benchmark's
 tiny Qwen3 (hidden 256, 4 layers, fp32) and the prompts its toy triage batches (8 prompts x 8
 completions per round). The two backends alternate round by round (HF, then vLLM, each from
 the same RNG state) so a drifting CPU load hits both alike; each round of vLLM also pushes the
@@ -24,8 +24,8 @@ from typing import Any
 
 import torch
 
-from medlab.bench_common import fresh_model
-from medlab.bench_grpo import toy_triage_batches
+from benchmarks.grpo_step_time import toy_triage_batches
+from benchmarks.step_timer import fresh_model
 from medlab.config import VLLMConfig
 from medlab.models.tokenizer import end_of_turn_ids
 from medlab.rollout.backend import (

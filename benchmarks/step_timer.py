@@ -1,5 +1,6 @@
 """Pieces every step-time benchmark shares: the tiny model, the bare loops' optimizer, a
-per-step timer and a Trainer with nothing but that timer (`medlab.bench`, `medlab.bench_grpo`).
+per-step timer and a Trainer with nothing but that timer (`benchmarks.step_time`,
+`benchmarks.grpo_step_time`, `benchmarks.rollout_generation`).
 """
 
 from __future__ import annotations

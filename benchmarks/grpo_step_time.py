@@ -1,4 +1,4 @@
-"""GRPO step-time benchmark (`python -m medlab.bench grpo`): `GRPOModule` driven by a Trainer
+"""GRPO step-time benchmark (`python -m benchmarks.step_time grpo`): `GRPOModule` driven by a Trainer
 next to a bare loop doing the same work (HF generate with the same sampling settings, rewards,
 group advantages, dapo loss over medlab's chunked log-probs, AdamW), on the tiny Qwen3 and the
 toy triage prompts. The two alternate step by step (bare, then medlab, on the same batch from
@@ -14,15 +14,20 @@ from typing import Any
 
 import torch
 
-from medlab.bench_common import StepTimer, bare_optimizer, fit_timed, fresh_model
+from benchmarks.step_timer import StepTimer, bare_optimizer, fit_timed, fresh_model
+from medlab.advantages import combine_rewards, group_relative_advantages
 from medlab.config import ASSETS_DIR, DataConfig, GRPOConfig
-from medlab.models.tokenizer import load_tokenizer
+from medlab.losses.grpo import grpo_loss
+from medlab.models.forward import completion_logps
+from medlab.models.tokenizer import end_of_turn_ids, load_tokenizer
+from medlab.rollout.backend import HFGenerateBackend, completion_mask
+from medlab.stages.grpo import GRPOModule
+from medlab.stages.grpo_scoring import score
+from medlab.stages.grpo_setup import build_rewards
+from medlab.stages.prompt_datamodule import PromptCollator, load_prompt_rows
 
 
 def toy_triage_batches(steps: int) -> tuple[Any, Any, list[dict[str, Any]]]:
-    from medlab.stages.grpo_setup import build_rewards
-    from medlab.stages.prompt_datamodule import PromptCollator, load_prompt_rows
-
     tokenizer = load_tokenizer(None)
     data = DataConfig(
         name="toy_triage",
@@ -57,8 +62,6 @@ class _BareGRPO:
     """Same work without the framework: HF generate, rewards, advantages, dapo loss, AdamW."""
 
     def __init__(self, tokenizer: Any, rewards: Any, cfg: GRPOConfig) -> None:
-        from medlab.models.tokenizer import end_of_turn_ids
-
         self.tokenizer, self.rewards, self.cfg = tokenizer, rewards, cfg
         self.model = fresh_model()
         self.opt = bare_optimizer(self.model, 1e-4)
@@ -67,10 +70,6 @@ class _BareGRPO:
 
     def step(self, batch: dict[str, Any]) -> tuple[float, float]:
         """(step seconds, generation seconds) of one optimizer step on `batch`."""
-        from medlab.advantages import combine_rewards, group_relative_advantages
-        from medlab.rollout.backend import completion_mask
-        from medlab.stages.grpo import score
-
         cfg, tokenizer, model = self.cfg, self.tokenizer, self.model
         start = time.perf_counter()
         with torch.no_grad():
@@ -107,9 +106,6 @@ class _BareGRPO:
         mask: torch.Tensor,
         adv: torch.Tensor,
     ) -> None:
-        from medlab.losses.grpo import grpo_loss
-        from medlab.stages.grpo import completion_logps
-
         cfg, model = self.cfg, self.model
         prompt_ids = batch["prompt_ids"].repeat_interleave(cfg.num_generations, 0)
         prompt_mask = batch["prompt_mask"].repeat_interleave(cfg.num_generations, 0)
@@ -163,9 +159,6 @@ def bench_grpo(
     steps: int, warmup: int, micro_batch_size: int, grad_accum_steps: int, max_length: int
 ) -> dict[str, Any]:
     """Medlab's GRPO step next to the bare loop's, the two alternating step by step."""
-    from medlab.rollout.backend import HFGenerateBackend
-    from medlab.stages.grpo import GRPOModule
-
     cfg = GRPOConfig(
         prompts_per_step=8,
         num_generations=8,
