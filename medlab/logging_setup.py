@@ -19,6 +19,9 @@ from lightning.pytorch.loggers import CSVLogger, Logger, WandbLogger
 from lightning.pytorch.loggers.csv_logs import ExperimentWriter
 from lightning.pytorch.loggers.logger import rank_zero_experiment
 
+from medlab.checkpointing import atomic_write_text, is_rank_zero
+from medlab.config.logger import LoggerConfig
+
 SECRET_KEY = re.compile(r"(api[_-]?key|token|secret|password|passwd|credential)", re.IGNORECASE)
 REDACTED = "<redacted>"
 
@@ -72,7 +75,7 @@ def truncate_metrics(path: Path, resume_step: int) -> None:
 
 
 def build_loggers(
-    logger_cfg: dict[str, Any],
+    logger_cfg: LoggerConfig,
     run_dir: Path,
     experiment: str,
     stage: str,
@@ -81,32 +84,28 @@ def build_loggers(
 ) -> list[Logger]:
     """CSV (always, `run_dir/csv/metrics.csv`) plus W&B when `logger.wandb.enabled`."""
     csv_logger = AppendingCSVLogger(save_dir=str(run_dir), name="csv", version="")
-    from medlab.checkpointing import is_rank_zero
-
     if resume_step is not None and is_rank_zero():
         truncate_metrics(Path(csv_logger.log_dir) / "metrics.csv", resume_step)
     loggers: list[Logger] = [csv_logger]
-    wandb_cfg = logger_cfg.get("wandb") or {}
-    if wandb_cfg.get("enabled", False):
+    wandb_cfg = logger_cfg.wandb
+    if wandb_cfg.enabled:
         id_file = run_dir / "wandb_run_id"
         resuming = id_file.is_file()
         if resuming:
             run_id = id_file.read_text().strip()
         else:
-            from medlab.checkpointing import atomic_write_text
-
             run_id = uuid.uuid4().hex[:12]
             if is_rank_zero():  # only rank 0 starts a W&B run
                 atomic_write_text(id_file, run_id)
         wandb_logger = WandbLogger(
-            project=wandb_cfg.get("project", "medlab"),
-            entity=wandb_cfg.get("entity"),
+            project=wandb_cfg.project,
+            entity=wandb_cfg.entity,
             name=f"{experiment}/{stage}",
-            group=wandb_cfg.get("group") or experiment,
+            group=wandb_cfg.group or experiment,
             job_type=stage,
-            tags=list(wandb_cfg.get("tags") or []),
+            tags=list(wandb_cfg.tags or []),
             save_dir=str(run_dir),
-            mode=wandb_cfg.get("mode", "offline"),
+            mode=wandb_cfg.mode,
             id=run_id,
             resume="allow" if resuming else None,
             config=redact_secrets(config),

@@ -12,6 +12,9 @@ dotted key (``stage.lr``) and the fix.
     data        DataConfig, HFDatasetConfig
     merge       MergeConfig (merge=), MergeStageConfig (stage=merge)
     evaluation  EvalConfig and its parts (eval=), parse_eval_config
+    hardware    HardwareConfig (hardware=), parse_hardware_config
+    logger      LoggerConfig, WandbConfig (logger=), parse_logger_config
+    reward      RewardEntry (one entry of reward=), parse_reward_config
     assets      ASSETS_DIR
 """
 
@@ -19,9 +22,12 @@ from medlab.config.assets import ASSETS_DIR
 from medlab.config.data import DataConfig, HFDatasetConfig
 from medlab.config.evaluation import EvalConfig, parse_eval_config
 from medlab.config.grpo import GRPOConfig, VLLMConfig
+from medlab.config.hardware import HardwareConfig, parse_hardware_config
+from medlab.config.logger import LoggerConfig, WandbConfig, parse_logger_config
 from medlab.config.merge import MergeConfig, MergeStageConfig
 from medlab.config.model import ModelConfig, ModelShape, TinyModelConfig
 from medlab.config.parsing import from_dict
+from medlab.config.reward import RewardEntry, parse_reward_config
 from medlab.config.training import DPOConfig, LoRAConfig, SFTConfig, TrainingConfig
 
 __all__ = [
@@ -31,15 +37,22 @@ __all__ = [
     "EvalConfig",
     "GRPOConfig",
     "HFDatasetConfig",
+    "HardwareConfig",
+    "LoggerConfig",
     "LoRAConfig",
     "MergeConfig",
     "MergeStageConfig",
     "ModelConfig",
     "ModelShape",
+    "RewardEntry",
     "SFTConfig",
     "TinyModelConfig",
     "TrainingConfig",
     "VLLMConfig",
+    "WandbConfig",
     "from_dict",
     "parse_eval_config",
+    "parse_hardware_config",
+    "parse_logger_config",
+    "parse_reward_config",
 ]

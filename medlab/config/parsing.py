@@ -77,13 +77,24 @@ def from_dict(cls: type[T], data: Any, prefix: str) -> T:
 
 
 def coerce_value(tp: Any, value: Any, key: str) -> Any:
+    """`value` checked against type hint `tp` (ints become floats for a float); a value of the
+    wrong type is a `ConfigError` naming `key`. A union takes the first member the value fits
+    and otherwise reports the first member's error."""
     origin = get_origin(tp)
     args = get_args(tp)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
             return None
-        non_none = [a for a in args if a is not type(None)]
-        return coerce_value(non_none[0], value, key)
+        first, *others = [a for a in args if a is not type(None)]
+        try:
+            return coerce_value(first, value, key)
+        except ConfigError:
+            for member in others:
+                try:
+                    return coerce_value(member, value, key)
+                except ConfigError:
+                    continue
+            raise
     if origin is Literal:
         if value not in args:
             options = ", ".join(repr(a) for a in args)
@@ -93,6 +104,10 @@ def coerce_value(tp: Any, value: Any, key: str) -> Any:
         if not isinstance(value, (list, tuple)):
             raise ConfigError(f"{key}: expected a list, got {value!r}. Example: {key}=[a,b].")
         return [coerce_value(args[0], v, f"{key}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key}: expected a mapping, got {value!r}.")
+        return value
     if dataclasses.is_dataclass(tp):
         return from_dict(tp, value, key)  # type: ignore[arg-type]
     if tp is bool:

@@ -9,12 +9,12 @@ engine (`medlab.rollout.vllm_backend`, run from .venv-vllm), unless the config h
 from __future__ import annotations
 
 import copy
-import math
 from typing import Any
 
 from hydra.utils import instantiate
 
 from medlab.config import DataConfig, GRPOConfig, ModelConfig
+from medlab.config.reward import parse_reward_config
 from medlab.errors import ConfigError
 from medlab.rewards import rewards_needing_gold_answer
 from medlab.rollout.backend import GenerationBackend, HFGenerateBackend
@@ -30,35 +30,27 @@ from medlab.stages.reference import (
 
 
 def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
-    """Reward functions from the `reward=` config: {name: {weight, fn: {_target_, ...}}}."""
-    if not reward_cfg:
+    """Reward functions from the `reward=` node: {name: {weight, fn: {_target_, ...}}}, typed by
+    `medlab.config.reward.parse_reward_config`."""
+    entries = parse_reward_config(reward_cfg)
+    if not entries:
         raise ConfigError(
             "reward: no reward functions configured for stage grpo. Pick a reward config, e.g. "
             "reward=medreason, or add reward.NAME.fn._target_=module.function reward.NAME.weight=1."
         )
     specs = []
-    for name, entry in reward_cfg.items():
-        if not isinstance(entry, dict) or "fn" not in entry:
-            raise ConfigError(f"reward.{name}: expected {{weight: float, fn: {{_target_: ...}}}}.")
-        weight = entry.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
-            raise ConfigError(f"reward.{name}.weight: expected a number, got {weight!r}.")
-        if not math.isfinite(weight):
-            raise ConfigError(
-                f"reward.{name}.weight: must be a finite number, got {weight!r}. "
-                f"Set reward.{name}.weight=<finite number>."
-            )
+    for name, entry in entries.items():
         try:
-            fn = instantiate(entry["fn"], _partial_=True)
+            fn = instantiate(entry.fn, _partial_=True)
         except Exception as exc:
-            target = entry["fn"].get("_target_") if isinstance(entry["fn"], dict) else None
+            target = entry.fn.get("_target_") if isinstance(entry.fn, dict) else None
             raise ConfigError(
                 f"reward.{name}.fn._target_: cannot build {target!r} ({exc.__class__.__name__}). "
                 "Give an importable function path, e.g. medlab.rewards.mcq.mcq_correctness_reward."
             ) from exc
         if not callable(fn):
             raise ConfigError(f"reward.{name}.fn: {fn!r} is not callable.")
-        specs.append(RewardSpec(str(name), fn, float(weight)))
+        specs.append(RewardSpec(name, fn, entry.weight))
     return specs
 
 

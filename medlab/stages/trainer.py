@@ -1,10 +1,11 @@
 """`build_trainer`: the Lightning Trainer every stage uses (hardware from `hardware=`).
 
-The `hardware` node is passed to `lightning.Trainer` as keyword arguments (accelerator,
-devices, num_nodes, precision, strategy). A `strategy` given as a mapping with `_target_`
-(FullShardStrategy, DDPStrategy, DeepSpeedStrategy, ...) is built with
-`hydra.utils.instantiate` first, so its own arguments (activation checkpointing, process group
-backend) live in the config. `FullShardStrategy` + `shard_model` are medlab's FSDP (FSDP2).
+The `hardware` node (`medlab.config.hardware.HardwareConfig`) is passed to `lightning.Trainer`
+as keyword arguments (accelerator, devices, num_nodes, precision, strategy, any other key). A
+`strategy` given as a mapping with `_target_` (FullShardStrategy, DDPStrategy,
+DeepSpeedStrategy, ...) is built with `hydra.utils.instantiate` first, so its own arguments
+(activation checkpointing, process group backend) live in the config. `FullShardStrategy` +
+`shard_model` are medlab's FSDP (FSDP2).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from lightning.pytorch.strategies import ModelParallelStrategy
 from lightning.pytorch.utilities.exceptions import MisconfigurationException
 
 from medlab.checkpointing import AtomicCheckpointIO
+from medlab.config.hardware import HardwareConfig
 from medlab.console import StepProgressBar, quiet_known_noise
 from medlab.errors import ConfigError
 from medlab.models.forward import SHARDED_CALL
@@ -220,13 +222,13 @@ class LogFirstAndLastStep(Callback):
         trainer.log_every_n_steps = self.every  # type: ignore[attr-defined]
 
 
-def _check_launchable(hardware: dict[str, Any]) -> None:
+def _check_launchable(hardware: HardwareConfig) -> None:
     """A local multi-process run cannot start from a Hydra --multirun sweep.
 
     Lightning starts ranks 1..N-1 by re-running the command line; under -m that re-runs the
     whole sweep. Under SLURM / torchrun the processes exist already, so that is fine.
     """
-    processes = int(hardware.get("devices", 1) or 1) * int(hardware.get("num_nodes", 1) or 1)
+    processes = int(hardware.devices or 1) * int(hardware.num_nodes or 1)  # type: ignore[arg-type]
     if processes <= 1 or any(k in os.environ for k in ("LOCAL_RANK", "SLURM_NTASKS")):
         return
     from hydra.core.hydra_config import HydraConfig
@@ -240,8 +242,33 @@ def _check_launchable(hardware: dict[str, Any]) -> None:
         )
 
 
+def _trainer_hardware(hardware: HardwareConfig) -> dict[str, Any]:
+    """`lightning.Trainer` keyword arguments of the `hardware` node, the strategy built (and
+    refused when it cannot run medlab's stages) and its process-group timeout set."""
+    _check_launchable(hardware)
+    strategy = build_strategy(hardware.strategy)
+    set_process_group_timeout(strategy, hardware.process_group_timeout_min)
+    _refuse_fsdp(strategy)
+    return {
+        "accelerator": hardware.accelerator,
+        "devices": hardware.devices,
+        "num_nodes": hardware.num_nodes,
+        "strategy": strategy,
+        "precision": hardware.precision,
+        **hardware.trainer_kwargs,
+    }
+
+
+def _checkpoint_plugins(strategy: Any) -> list[Any]:
+    # FSDP and DeepSpeed write checkpoints themselves (no CheckpointIO plugin).
+    plugins: list[Any] = [] if _own_checkpoint_io(strategy) else [AtomicCheckpointIO()]
+    if SLURMEnvironment.detect():  # medlab.resume.Preemption checkpoints and requeues at a step
+        plugins.append(SLURMEnvironment(auto_requeue=False))  # end, not mid-step as Lightning
+    return plugins
+
+
 def build_trainer(
-    hardware: dict[str, Any],
+    hardware: HardwareConfig,
     max_steps: int,
     val_every_n_steps: int,
     checkpoint_every_n_steps: int,
@@ -253,16 +280,7 @@ def build_trainer(
     """Trainer counting optimizer steps, validating every N steps, checkpointing for resume;
     train metrics are written every `log_every_n_steps` batches and at the first and last."""
     quiet_known_noise()
-    hardware = dict(hardware)
-    timeout_min = hardware.pop("process_group_timeout_min", None)
-    _check_launchable(hardware)
-    hardware["strategy"] = build_strategy(hardware.get("strategy", "auto"))
-    set_process_group_timeout(hardware["strategy"], timeout_min)
-    _refuse_fsdp(hardware["strategy"])
-    # FSDP and DeepSpeed write checkpoints themselves (no CheckpointIO plugin).
-    plugins: list[Any] = [] if _own_checkpoint_io(hardware["strategy"]) else [AtomicCheckpointIO()]
-    if SLURMEnvironment.detect():  # medlab.resume.Preemption checkpoints and requeues at a step
-        plugins.append(SLURMEnvironment(auto_requeue=False))  # end, not mid-step as Lightning
+    trainer_hardware = _trainer_hardware(hardware)
     checkpoint = ModelCheckpoint(
         dirpath=run_dir / CHECKPOINT_DIR,
         filename="step{step:06d}",
@@ -289,10 +307,10 @@ def build_trainer(
                 Preemption(run_dir / CHECKPOINT_DIR / "last.ckpt"),
                 *(callbacks or []),
             ],
-            plugins=plugins,
+            plugins=_checkpoint_plugins(trainer_hardware["strategy"]),
             use_distributed_sampler=False,
             enable_model_summary=False,
-            **hardware,
+            **trainer_hardware,
         )
     except TypeError as exc:
         raise ConfigError(

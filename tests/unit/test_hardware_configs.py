@@ -18,6 +18,7 @@ from lightning.pytorch.strategies import DDPStrategy, SingleDeviceStrategy
 from omegaconf import OmegaConf
 
 from medlab.checkpointing import AtomicCheckpointIO
+from medlab.config.hardware import parse_hardware_config
 from medlab.errors import ConfigError
 from medlab.stages.trainer import (
     FullShardStrategy,
@@ -102,7 +103,7 @@ def test_ddp_strategies_build_with_their_backend(name, backend):
 
 def small_trainer(hardware: dict, tmp_path: Path):
     return build_trainer(
-        hardware,
+        parse_hardware_config(hardware),
         max_steps=2,
         val_every_n_steps=1,
         checkpoint_every_n_steps=1,

@@ -7,6 +7,7 @@ import pytest
 from hydra import compose, initialize_config_dir
 from omegaconf import OmegaConf
 
+from medlab.config.logger import parse_logger_config
 from medlab.errors import ConfigError
 from medlab.logging_setup import build_loggers
 from medlab.run import HEADLINE_METRIC, returned_metric
@@ -105,9 +106,11 @@ def test_returned_metric_is_the_headline_or_the_optimized_metric():
 def test_wandb_group_is_the_sweep_name_when_set(tmp_path):
     wandb_cfg = {"enabled": True, "mode": "offline", "project": "medlab"}
     kwargs = {"experiment": "tiny_sft", "stage": "sft", "config": {}, "resume_step": None}
-    single = build_loggers({"wandb": wandb_cfg}, tmp_path / "a", **kwargs)[1]
+    single = build_loggers(parse_logger_config({"wandb": wandb_cfg}), tmp_path / "a", **kwargs)[1]
     swept = build_loggers(
-        {"wandb": {**wandb_cfg, "group": "tiny_sft-sw"}}, tmp_path / "b", **kwargs
+        parse_logger_config({"wandb": {**wandb_cfg, "group": "tiny_sft-sw"}}),
+        tmp_path / "b",
+        **kwargs,
     )
     assert single._wandb_init["group"] == "tiny_sft"
     assert swept[1]._wandb_init["group"] == "tiny_sft-sw"
