@@ -37,9 +37,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
 
 from medlab.checkpointing import atomic_write_text  # noqa: E402
 from medlab.evaluation.suites import (  # noqa: E402
@@ -55,7 +55,7 @@ from tools.eval_suites_check import self_check  # noqa: E402
 from tools.jsonl_files import jsonl_text  # noqa: E402
 from tools.source_files import SOURCES_DIR, load_source, require_keys  # noqa: E402
 
-OUT_DIR = ROOT / "medlab" / "assets" / "eval_suites"
+OUT_DIR = REPO_ROOT / "medlab" / "assets" / "eval_suites"
 README_TEMPLATE = SOURCES_DIR / "eval_suites" / "suites_readme.template.md"
 
 

@@ -1,4 +1,4 @@
-"""Build the shipped GRPO data (deterministic; stdlib only).
+"""Build the shipped GRPO data (deterministic).
 
     python tools/build_grpo_data.py
 
@@ -12,6 +12,7 @@
      GRPO has to learn problem -> level.
    - train.jsonl / val.jsonl: prompt rows {"prompt": [...], "answer": "A"}; val uses patient
      descriptions (ages, openings) never seen in train, with the same set of problems.
+   The problems, people, openings and options live in tools/sources/grpo_data/toy_triage.yaml.
 2. medlab/assets/data/medreason_sample/: the shipped MedMCQA-style questions rewritten in the
    UCSC-VLAA/MedReason schema (question, options as ONE string, answer text, reasoning).
 """
@@ -20,89 +21,88 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1] / "medlab" / "assets" / "data"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from tools.jsonl_files import write_jsonl  # noqa: E402
+from tools.source_files import DATA_DIR, load_source  # noqa: E402
+
 SEED = 1234
 LETTERS = "ABCD"
-OPTIONS = "A. Emergency care now\nB. Urgent same-day care\nC. Routine appointment\nD. Self-care at home"
-PROBLEMS = {
-    "A": ["crushing chest pain", "sudden face drooping"],
-    "B": ["a deep cut that needs stitches", "an ear ache with fever in a toddler"],
-    "C": ["a mole that slowly changed shape", "trouble sleeping for weeks"],
-    "D": ["a mild cold with a runny nose", "a small paper cut"],
-}
-TRAIN_PEOPLE = ["A 45-year-old man", "A 30-year-old woman", "My father", "A teenager", "A 60-year-old woman",
-                "My neighbour", "A 70-year-old man", "My sister", "A 25-year-old runner"]
-VAL_PEOPLE = ["A 52-year-old nurse", "My grandmother", "A college student"]
-OPENINGS_TRAIN = ["{person} has {problem}.", "{person} reports {problem}.", "{person} came in with {problem}.",
-                  "{person} complains of {problem}."]
-OPENINGS_VAL = ["{person} noticed {problem} today."]
-INSTRUCTION = "Pick the triage level. Think briefly in <think> </think>, then write 'Answer: <letter>'."
 
 
-def prompt(person: str, problem: str, opening: str) -> list[dict[str, str]]:
+def prompt(task: dict, person: str, problem: str, opening: str) -> list[dict[str, str]]:
     text = opening.format(person=person, problem=problem)
-    return [{"role": "user", "content": f"{text}\n\n{OPTIONS}\n\n{INSTRUCTION}"}]
+    return [{"role": "user", "content": f"{text}\n\n{task['options']}\n\n{task['instruction']}"}]
 
 
-def triage_rows(people: list[str], openings: list[str]) -> list[dict]:
+def triage_rows(task: dict, split: str) -> list[dict]:
     rows = []
-    for letter, problems in PROBLEMS.items():
+    for letter, problems in task["problems"].items():
         for problem in problems:
-            for person in people:
-                for opening in openings:
-                    rows.append({"prompt": prompt(person, problem, opening), "answer": letter,
-                                 "problem": problem})
+            for person in task[split]["people"]:
+                for opening in task[split]["openings"]:
+                    rows.append(
+                        {
+                            "prompt": prompt(task, person, problem, opening),
+                            "answer": letter,
+                            "problem": problem,
+                        }
+                    )
     return rows
 
 
-def write(path: Path, rows: list[dict]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+def format_reply(row: dict, letter: str) -> dict:
+    """A chat row: the prompt plus a reply that restates the problem and picks `letter`."""
+    answer = f"<think>\nThe problem is {row['problem']}.\n</think>\n\nAnswer: {letter}"
+    return {"messages": row["prompt"] + [{"role": "assistant", "content": answer}]}
 
 
 def build_toy(rng: random.Random) -> None:
-    train = triage_rows(TRAIN_PEOPLE, OPENINGS_TRAIN)
-    val = triage_rows(VAL_PEOPLE, OPENINGS_VAL)
+    task = load_source("grpo_data", "toy_triage")
+    train = triage_rows(task, "train")
+    val = triage_rows(task, "val")
     rng.shuffle(train)
     rng.shuffle(val)
-    sft = []
-    for row in train:
-        for letter in LETTERS:  # every prompt once with EACH letter: the letter carries no signal
-            answer = f"<think>\nThe problem is {row['problem']}.\n</think>\n\nAnswer: {letter}"
-            sft.append({"messages": row["prompt"] + [{"role": "assistant", "content": answer}]})
+    # every prompt once with EACH letter: the letter carries no signal
+    sft = [format_reply(row, letter) for row in train for letter in LETTERS]
     rng.shuffle(sft)
-    write(ROOT / "toy_triage" / "sft_train.jsonl", sft)
-    sft_val = [
-        {"messages": row["prompt"] + [{"role": "assistant", "content":
-                                        f"<think>\nThe problem is {row['problem']}.\n</think>\n\nAnswer: {letter}"}]}
-        for row in val[:8] for letter in LETTERS
-    ]
-    write(ROOT / "toy_triage" / "sft_val.jsonl", sft_val)
-    write(ROOT / "toy_triage" / "train.jsonl", train)
-    write(ROOT / "toy_triage" / "val.jsonl", val)
+    write_jsonl(DATA_DIR / "toy_triage" / "sft_train.jsonl", sft)
+    sft_val = [format_reply(row, letter) for row in val[:8] for letter in LETTERS]
+    write_jsonl(DATA_DIR / "toy_triage" / "sft_val.jsonl", sft_val)
+    write_jsonl(DATA_DIR / "toy_triage" / "train.jsonl", train)
+    write_jsonl(DATA_DIR / "toy_triage" / "val.jsonl", val)
 
 
 def build_medreason() -> None:
     for src, dst in (("train.jsonl", "train.jsonl"), ("validation.jsonl", "val.jsonl")):
-        rows = [json.loads(x) for x in (ROOT / "medmcqa_sample" / src).read_text().splitlines() if x.strip()]
+        lines = (DATA_DIR / "medmcqa_sample" / src).read_text(encoding="utf-8").splitlines()
+        rows = [json.loads(x) for x in lines if x.strip()]
         out = []
         for i, r in enumerate(rows):
             opts = [r["opa"], r["opb"], r["opc"], r["opd"]]
-            out.append({
-                "dataset_name": "medlab_sample",
-                "id_in_dataset": i,
-                "question": r["question"],
-                "options": "Answer Choices:\n" + "\n".join(f"{LETTERS[j]}. {o}" for j, o in enumerate(opts)),
-                "answer": opts[r["cop"]],
-                "reasoning": r["exp"],
-            })
-        write(ROOT / "medreason_sample" / dst, out)
+            options = "\n".join(f"{LETTERS[j]}. {o}" for j, o in enumerate(opts))
+            out.append(
+                {
+                    "dataset_name": "medlab_sample",
+                    "id_in_dataset": i,
+                    "question": r["question"],
+                    "options": "Answer Choices:\n" + options,
+                    "answer": opts[r["cop"]],
+                    "reasoning": r["exp"],
+                }
+            )
+        write_jsonl(DATA_DIR / "medreason_sample" / dst, out)
 
 
 if __name__ == "__main__":
     build_toy(random.Random(SEED))
     build_medreason()
-    for path in sorted((ROOT / "toy_triage").glob("*.jsonl")) + sorted((ROOT / "medreason_sample").glob("*.jsonl")):
-        print(path.relative_to(ROOT), sum(1 for _ in path.open()))
+    for path in sorted((DATA_DIR / "toy_triage").glob("*.jsonl")) + sorted(
+        (DATA_DIR / "medreason_sample").glob("*.jsonl")
+    ):
+        print(path.relative_to(DATA_DIR), sum(1 for _ in path.open()))

@@ -40,9 +40,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
 
 from medlab.evaluation.suites import POLICY_CATEGORIES  # noqa: E402
 from tools.jsonl_files import jsonl_text, read_jsonl, write_jsonl  # noqa: E402
