@@ -78,7 +78,7 @@ def parse_overrides(argv: list[str]) -> tuple[ModelConfig, GenerationConfig]:
 
 def load_model(model_cfg: ModelConfig) -> tuple[Any, Any]:
     """(model in eval mode, tokenizer); loading failures raise ModelLoadError naming model.path."""
-    from medlab.evaluation.runner import load_for_eval
+    from medlab.evaluation.checkpoint_eval import load_for_eval
 
     return load_for_eval(model_cfg)
 

@@ -167,7 +167,7 @@ class GateMetric:
     difference (medlab.evaluation.gate)."""
 
     metric: str = "eval/policy/boundary_violation_pct"
-    """A flat `eval/...` key of the manifest (medlab.evaluation.runner.headline_metrics)."""
+    """A flat `eval/...` key of the manifest (medlab.evaluation.checkpoint_eval.headline_metrics)."""
     direction: Literal["lower", "higher"] = "lower"
     """Which way is better: lower (violation / error rates) or higher (scores, accuracy)."""
     tolerance: float = 0.0

@@ -35,7 +35,7 @@ from typing import Any
 
 from medlab.config.evaluation import GateConfig, GateMetric
 from medlab.errors import ConfigError, MedlabError
-from medlab.evaluation.runner import headline_metrics
+from medlab.evaluation.checkpoint_eval import headline_metrics
 
 Measurement = dict[str, tuple[float | None, float | None]]
 """{flat eval/... key: (value, standard error or None)}"""

@@ -9,7 +9,7 @@ summary. With `judge_cfg.backend == "none"` nothing is judged: judge metrics are
 
 Judge verdicts are cached under `cache_dir` (default `<out_dir>/../judge_cache`), so re-running
 a report with the same judge, items and answers makes no judge call. Called by
-`medlab.evaluation.runner.evaluate_checkpoint`; not an entry point of its own.
+`medlab.evaluation.checkpoint_eval.evaluate_checkpoint`; not an entry point of its own.
 """
 
 from __future__ import annotations

@@ -34,14 +34,13 @@ LAZY_MEDLAB_IMPORTS: dict[str, str] = {
     "config, so a config error prints before torch loads",
     "medlab.evaluation.plots": "medlab.checkpointing imports torch; only needed when writing",
     # Not reviewed yet (issue 15): none of these hides a cycle (the graph above counts them).
-    "medlab.chat": "issue 15: to review (medlab.evaluation.runner / generation)",
+    "medlab.chat": "issue 15: to review (medlab.evaluation.checkpoint_eval / generation)",
     "medlab.dashboard": "issue 15: to review (medlab.sweep_summary)",
     "medlab.decontam.__main__": "issue 15: to review (medlab.decontam.sources)",
     "medlab.decontam.sources": "issue 15: to review (evaluation, phases, errors, resolvers)",
     "medlab.evaluation.card": "issue 15: to review (medlab.decontam)",
     "medlab.evaluation.gate": "issue 15: to review (medlab.evaluation.report)",
     "medlab.evaluation.judge": "issue 15: to review (errors, models, evaluation.generation)",
-    "medlab.evaluation.runner": "issue 15: to review (models, evaluation harness / suites)",
     "medlab.report": "issue 15: to review (medlab.evaluation.card)",
     "medlab.sweep_summary": "issue 15: to review (medlab.checkpointing)",
 }

@@ -27,6 +27,12 @@ import torch
 from medlab.checkpointing import atomic_write_json
 from medlab.config import ModelConfig
 from medlab.config.evaluation import EvalConfig
+from medlab.evaluation.harness import run_harness
+from medlab.evaluation.suite_runner import run_suite
+from medlab.evaluation.suite_tables import attached_wandb_runs, log_suite_tables
+from medlab.evaluation.suites import load_suite
+from medlab.models.build import build_causal_lm
+from medlab.models.tokenizer import load_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +52,6 @@ def eval_settings_hash(model_cfg: ModelConfig, eval_cfg: EvalConfig) -> str:
 
 def load_for_eval(model_cfg: ModelConfig) -> tuple[Any, Any]:
     """(model in eval mode, tokenizer) for `model_cfg`; errors name `model.path` and the fix."""
-    from medlab.models.build import build_causal_lm
-    from medlab.models.tokenizer import load_tokenizer
-
     tokenizer = load_tokenizer(
         model_cfg.tokenizer_path or model_cfg.path,
         model_cfg.chat_template,
@@ -84,8 +87,6 @@ def evaluate_checkpoint(
     summary: dict[str, Any] = {}
     with torch.no_grad():
         if eval_cfg.harness.enabled:
-            from medlab.evaluation.harness import run_harness
-
             summary["harness"] = run_harness(
                 model, tokenizer, eval_cfg.harness, out_dir / "harness.json", checkpoint
             )
@@ -93,9 +94,6 @@ def evaluate_checkpoint(
             suite_cfg = getattr(eval_cfg.suites, name)
             if not suite_cfg.enabled:
                 continue
-            from medlab.evaluation.suite_runner import run_suite
-            from medlab.evaluation.suites import load_suite
-
             items = load_suite(suite_cfg.path, name, suite_cfg.limit)
             summary[name] = run_suite(
                 name,
@@ -108,8 +106,6 @@ def evaluate_checkpoint(
                 Path(eval_cfg.judge.cache_dir) if eval_cfg.judge.cache_dir else cache_dir,
                 partial=suite_cfg.limit is not None,
             )
-    from medlab.evaluation.suite_tables import attached_wandb_runs, log_suite_tables
-
     log_suite_tables(attached_wandb_runs(), out_dir)  # a W&B run the caller started, if any
     atomic_write_json(done, {"settings_hash": digest, "checkpoint": checkpoint, "summary": summary})
     return summary
