@@ -11,6 +11,7 @@ import re
 import statistics
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from medlab.evaluation.suites import PERSONA_DIMENSIONS
 from tools.jsonl_files import jsonl_text, read_jsonl
@@ -43,7 +44,7 @@ def _read_files(outputs: dict[str, list[dict]], data_dir: Path, errors: list[str
         if path.read_bytes().decode("utf-8") != jsonl_text(public_rows(outputs[rel])):
             errors.append(f"{rel}: file content differs from in-memory build")
         rows = read_jsonl(path, rel, errors)
-        ids = [r.get("id") for r in rows]
+        ids: list[Any] = [r.get("id") for r in rows]
         if ids != sorted(ids):
             errors.append(f"{rel}: rows not sorted by id")
         files[rel] = rows
