@@ -1,7 +1,7 @@
 """MODEL_CARD.md for a finished run, in the shape of the two seed cards.
 
 `write_model_card(run_dir, out_dir=None, baselines=None, title=None)` builds the tables of
-`medlab.evaluation.report` from the stored results, draws the figures of
+`medlab.evaluation.report_tables` from the stored results, draws the figures of
 `medlab.evaluation.plots`, and writes (atomically, card last):
 
     <out_dir>/tables.json       the raw and formatted table data
@@ -23,14 +23,9 @@ from typing import Any
 from medlab.checkpointing import atomic_write_json, atomic_write_text
 from medlab.evaluation.gate import gate_markdown
 from medlab.evaluation.plots import write_plots
-from medlab.evaluation.report import (
-    NA,
-    Baselines,
-    EvalResults,
-    RunReport,
-    Table,
-    build_report,
-)
+from medlab.evaluation.report_tables import build_report
+from medlab.evaluation.run_results import Baselines, EvalResults, RunReport
+from medlab.evaluation.table_format import NA, Table
 
 TAGS = {"sft": "sft", "dpo": "dpo", "grpo": "grpo", "merge": "mergekit"}
 SAFETY_BANNER = (

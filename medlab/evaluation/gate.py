@@ -36,6 +36,7 @@ from typing import Any
 from medlab.config.evaluation import GateConfig, GateMetric
 from medlab.errors import ConfigError, MedlabError
 from medlab.evaluation.checkpoint_eval import headline_metrics
+from medlab.evaluation.run_results import resolve_eval_dir
 
 Measurement = dict[str, tuple[float | None, float | None]]
 """{flat eval/... key: (value, standard error or None)}"""
@@ -147,8 +148,6 @@ def gate_decision(
 def baseline_eval_dir(path: str) -> Path:
     """The eval dir `eval.gate.baseline` names: an eval dir, a file in one, a phase dir, or a
     run dir (its final_checkpoint phase, else its last phase)."""
-    from medlab.evaluation.report import resolve_eval_dir
-
     where = Path(path).expanduser()
     if where.is_file():
         where = where.parent

@@ -19,7 +19,9 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from medlab.evaluation.report import POLICY_RATES, RunReport, Table, label_of
+from medlab.evaluation.report_tables import POLICY_RATES
+from medlab.evaluation.run_results import RunReport
+from medlab.evaluation.table_format import Table, label_of
 
 Series = dict[str, list[float | None]]
 DPI = 110

@@ -20,7 +20,7 @@ from medlab.evaluation.plots import (
     table_bars_figure,
     training_curves_figure,
 )
-from medlab.evaluation.report import Table
+from medlab.evaluation.table_format import Table
 from tests.conftest import REPO_ROOT
 
 EXAMPLE = REPO_ROOT / "experiments" / "tiny_pipeline" / "run_example"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from medlab.evaluation.card import portable, write_model_card
-from medlab.evaluation.report import build_report
+from medlab.evaluation.report_tables import build_report
 from medlab.report import main
 from tests.conftest import REPO_ROOT
 from tests.unit.test_report_tables import make_baselines, make_run_dir

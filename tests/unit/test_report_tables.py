@@ -25,7 +25,9 @@ import pytest
 
 from medlab.config.evaluation import GenerationConfig
 from medlab.errors import ConfigError, DataError
-from medlab.evaluation.report import build_report, resolve_eval_dir, task_score
+from medlab.evaluation.benchmark_tables import task_score
+from medlab.evaluation.report_tables import build_report
+from medlab.evaluation.run_results import resolve_eval_dir
 
 N = 468  # policy items scored (the fractions above)
 JUDGE = {"backend": "openai", "model": "gpt-5-mini", "reasoning_effort": "low"}
@@ -307,7 +309,7 @@ def test_training_table(report):
 
 
 def test_training_headline_agrees_with_the_run_entry_point():
-    from medlab.evaluation.report import TRAINING_HEADLINE
+    from medlab.evaluation.report_tables import TRAINING_HEADLINE
     from medlab.run import HEADLINE_METRIC
 
     for stage, key in HEADLINE_METRIC.items():
