@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from medlab.evaluation.judge import PERSONA_SCORES, POLICY_SCORES
+from medlab.evaluation.judge_verdict import PERSONA_SCORES, POLICY_SCORES
 from medlab.evaluation.suites import SuiteItem
 
 Verdict = dict[str, Any]

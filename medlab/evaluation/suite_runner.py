@@ -26,15 +26,11 @@ from medlab.checkpointing import atomic_write_json, atomic_write_text, finite_js
 from medlab.config.evaluation import GenerationConfig, JudgeConfig
 from medlab.evaluation.aggregate import aggregate_persona, aggregate_policy
 from medlab.evaluation.generation import generate_replies
-from medlab.evaluation.judge import (
-    PROMPT_VERSION,
-    Judge,
-    LocalHFJudge,
-    OpenAICompatibleJudge,
-    judge_item,
-    render_conversation,
-)
+from medlab.evaluation.judge import Judge, judge_item
 from medlab.evaluation.judge_cache import JudgeCache
+from medlab.evaluation.judge_http import OpenAICompatibleJudge
+from medlab.evaluation.judge_local import LocalHFJudge
+from medlab.evaluation.judge_prompts import PROMPT_VERSION, render_conversation
 from medlab.evaluation.rules import rule_flags, rule_summary
 from medlab.evaluation.suites import SUITES, SuiteItem, suite_fingerprint
 

@@ -21,12 +21,9 @@ import pytest
 
 from medlab.config.evaluation import GenerationConfig, JudgeConfig
 from medlab.errors import ConfigError
-from medlab.evaluation.judge import (
-    CORRECTIVE,
-    JudgeError,
-    OpenAICompatibleJudge,
-    judge_item,
-)
+from medlab.evaluation.judge import JudgeError, judge_item
+from medlab.evaluation.judge_http import OpenAICompatibleJudge
+from medlab.evaluation.judge_prompts import CORRECTIVE
 from medlab.evaluation.suite_runner import build_judge, run_suite
 from medlab.evaluation.suites import SuiteItem
 

@@ -11,7 +11,7 @@ import pytest
 
 import medlab.evaluation.suite_runner as suite_runner
 from medlab.config.evaluation import GenerationConfig, JudgeConfig
-from medlab.evaluation.judge import LocalHFJudge
+from medlab.evaluation.judge_local import LocalHFJudge
 from medlab.evaluation.rules import rule_flags, rule_summary
 from medlab.evaluation.suite_runner import run_suite
 from medlab.evaluation.suites import SuiteItem

@@ -7,12 +7,8 @@ import json
 
 import pytest
 
-from medlab.evaluation.judge import (
-    PROMPT_VERSION,
-    VerdictParseError,
-    build_judge_messages,
-    parse_verdict,
-)
+from medlab.evaluation.judge_prompts import PROMPT_VERSION, build_judge_messages
+from medlab.evaluation.judge_verdict import VerdictParseError, parse_verdict
 from medlab.evaluation.suites import SuiteItem
 
 POLICY = {
