@@ -166,6 +166,8 @@ def bench_grpo(
         max_completion_length=32,
         max_steps=steps + warmup,
         lr=1e-4,
+        lr_schedule="cosine",
+        max_prompt_length=512,
     )
     tokenizer, rewards, batches = toy_triage_batches(steps + warmup)
     torch.manual_seed(0)

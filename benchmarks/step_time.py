@@ -130,6 +130,7 @@ def bench_sft(
         max_steps=steps + warmup,
         warmup_steps=0,
         lr=1e-4,
+        packing=False,
     )
     batches = _step_batches(cfg, steps + warmup)
     results = {
@@ -163,6 +164,7 @@ def bench_chunking(
         max_steps=steps + warmup,
         warmup_steps=0,
         lr=1e-4,
+        packing=False,
     )
     batches = _step_batches(cfg, steps + warmup)
     sizes = {"chunked": cfg.logps_chunk_size, "one_chunk": 1 << 30}

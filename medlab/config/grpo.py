@@ -105,9 +105,9 @@ class GRPOConfig(TrainingConfig):
     """Divide advantages by the group std, the batch std, or not at all."""
     mask_truncated_completions: bool = False
     """Completions without EOS within max_completion_length carry no loss."""
-    max_prompt_length: int = 512
+    max_prompt_length: int = 256
     """Longer prompts are left out of the data (with a count printed)."""
-    max_completion_length: int = 64
+    max_completion_length: int = 32
     temperature: float = 1.0
     top_p: float = 1.0
     top_k: int = 0
@@ -127,12 +127,19 @@ class GRPOConfig(TrainingConfig):
     ] = "sequence_mask"
     """TRL's vllm_importance_sampling_mode: token_* = one ratio per token, sequence_* = one per
     completion (exp of the summed log-ratio); *_truncate = min(ratio, C), *_mask = 0 above C."""
-    val_max_prompts: int = 64
+    val_max_prompts: int = 72
     """Held-out prompts scored (greedy decoding) at each validation."""
     log_completions_every_n_steps: int = 10
     """Every N optimizer steps (and at each validation) a table of prompts, completions, each
     reward, the total reward and the advantage: a W&B Table when W&B logs, and rows appended to
     completions.jsonl in the stage directory (rank 0, bounded rows and text). 0 = off."""
+    # conf/stage/grpo.yaml's values (sized for the tiny CPU run) where TrainingConfig's differ.
+    lr: float = 3e-4
+    lr_schedule: Literal["cosine", "linear", "constant"] = "constant"
+    max_steps: int = 150
+    micro_batch_size: int = 32
+    val_every_n_steps: int = 25
+    checkpoint_every_n_steps: int = 25
 
     def __post_init__(self) -> None:
         check_choice("stage.loss_type", self.loss_type, GRPO_LOSS_TYPES)

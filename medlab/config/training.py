@@ -28,7 +28,15 @@ class LoRAConfig:
     dropout: float = 0.0
     """Dropout on the adapter input."""
     target_modules: list[str] = field(
-        default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"]
+        default_factory=lambda: [
+            "q_proj",
+            "k_proj",
+            "v_proj",
+            "o_proj",
+            "gate_proj",
+            "up_proj",
+            "down_proj",
+        ]
     )
     """Module names (suffixes) that get adapters; 'all-linear' is accepted by peft too."""
     merge_on_save: bool = True
@@ -144,8 +152,15 @@ class SFTConfig(TrainingConfig):
     """Token loss; one of SFT_LOSSES."""
     train_on: Literal["assistant", "all"] = "assistant"
     """Which tokens carry loss: assistant turns only (incl. tool calls and <|im_end|>) or all."""
-    packing: bool = False
+    packing: bool = True
     """Concatenate conversations into rows of max_length; attention never crosses examples."""
+    # conf/stage/sft.yaml's values (sized for the tiny CPU run) where TrainingConfig's differ.
+    lr: float = 3e-3
+    warmup_steps: int = 10
+    max_steps: int = 150
+    micro_batch_size: int = 2
+    max_length: int = 1024
+    checkpoint_every_n_steps: int = 25
 
     def __post_init__(self) -> None:
         check_choice("stage.loss", self.loss, SFT_LOSSES)
@@ -176,6 +191,13 @@ class DPOConfig(TrainingConfig):
     ref_cache_dir: str | None = None
     """Where precomputed reference log-probs are cached (keyed by reference checkpoint,
     tokenizer, data files and max_length); null = <run dir>/ref_logps_cache."""
+    # conf/stage/dpo.yaml's values (sized for the tiny CPU run) where TrainingConfig's differ.
+    lr: float = 5e-4
+    warmup_steps: int = 5
+    max_steps: int = 40
+    max_length: int = 768
+    val_every_n_steps: int = 10
+    checkpoint_every_n_steps: int = 20
 
     def __post_init__(self) -> None:
         check_choice("stage.loss", self.loss, DPO_LOSS_NAMES)

@@ -216,7 +216,8 @@ def _build(case: dict[str, Any], vocab: int) -> Any:
         from medlab.config import LoRAConfig
         from medlab.models.build import apply_lora
 
-        model = apply_lora(model, LoRAConfig(enabled=True, r=case["lora"]))
+        targets = ["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"]
+        model = apply_lora(model, LoRAConfig(enabled=True, r=case["lora"], target_modules=targets))
     return model.train()
 
 
@@ -240,12 +241,14 @@ def _module_and_batch(case: dict[str, Any], model: Any, vocab: int) -> tuple[Any
     if case["stage"] == "sft":
         from medlab.stages.sft import SFTModule
 
-        return SFTModule(model, SFTConfig(max_steps=10)), batch
+        stage = SFTConfig(max_steps=10, warmup_steps=0, lr=2e-4, micro_batch_size=8, max_length=512)
+        return SFTModule(model, stage), batch
     from medlab.stages.dpo import DPOModule
     from medlab.stages.reference import FrozenCopyReference
 
     reference = FrozenCopyReference(copy.deepcopy(model))
-    return DPOModule(model, DPOConfig(max_steps=10), reference), batch
+    stage = DPOConfig(max_steps=10, warmup_steps=0, lr=2e-4, max_length=512)
+    return DPOModule(model, stage, reference), batch
 
 
 def _steps(case: dict[str, Any], vocab: int) -> int:

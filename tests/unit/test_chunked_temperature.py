@@ -146,7 +146,13 @@ def test_frozen_reference_scores_at_the_stage_temperature(tiny_model, tokenizer)
     assert torch.equal(ref, want)
     assert not torch.allclose(ref, at_one, atol=1e-3)
 
-    policy = apply_lora(copy.deepcopy(tiny_model), LoRAConfig(enabled=True, r=4, alpha=8))
+    lora = LoRAConfig(
+        enabled=True,
+        r=4,
+        alpha=8,
+        target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"],
+    )
+    policy = apply_lora(copy.deepcopy(tiny_model), lora)
     with torch.no_grad():  # pretend training moved the adapters
         for name, p in policy.named_parameters():
             if "lora_B" in name:

@@ -106,7 +106,8 @@ def test_three_reference_modes_agree(tiny_model, tokenizer, tmp_path):
     give the same reference log-probs; all differ from the (trained) policy's own."""
     items = encode(make_pairs(4), tokenizer)
     start = copy.deepcopy(tiny_model)
-    policy = apply_lora(tiny_model, LoRAConfig(enabled=True, r=4, alpha=8))
+    targets = ["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"]
+    policy = apply_lora(tiny_model, LoRAConfig(enabled=True, r=4, alpha=8, target_modules=targets))
     with torch.no_grad():  # pretend training moved the adapters
         for name, p in policy.named_parameters():
             if "lora_B" in name:

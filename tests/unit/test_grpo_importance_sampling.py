@@ -235,7 +235,8 @@ def engine_module(tiny_model, tokenizer, **cfg):
     config = GRPOConfig(
         **{
             "prompts_per_step": 2, "num_generations": 4, "micro_batch_size": 8, "max_steps": 10,
-            "max_completion_length": 16, "temperature": 0.7, **cfg,
+            "max_completion_length": 16, "temperature": 0.7, "lr": 2e-4, "lr_schedule": "cosine",
+            **cfg,
         }
     )  # fmt: skip
     backend = EngineBackend(tokenizer, TEXTS)

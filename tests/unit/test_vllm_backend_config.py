@@ -96,7 +96,9 @@ def test_policy_weights_merge_lora_like_peft(tokenizer):
     model = build_tiny_model(tiny, tokenizer)
     names = set(model.state_dict()) - {"lm_head.weight"}
     added = [len(tokenizer) - 1]
-    peft_model = apply_lora(model, LoRAConfig(enabled=True, r=4, alpha=8), added)
+    targets = ["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"]
+    lora = LoRAConfig(enabled=True, r=4, alpha=8, target_modules=targets)
+    peft_model = apply_lora(model, lora, added)
     with torch.no_grad():
         for p in peft_model.parameters():
             if p.requires_grad:

@@ -138,7 +138,11 @@ def test_lora_merged_weights(engine, tokenizer, prompts):
     """The engine runs W + scale * B @ A (and the trained token rows): its log-probs match the
     adapted policy, not the base model, and the policy's own weights are left untouched."""
     added = [len(tokenizer) - 1, len(tokenizer) - 2]
-    model = apply_lora(build_policy(tokenizer, init_seed=2), LoRAConfig(enabled=True), added)
+    lora = LoRAConfig(
+        enabled=True,
+        target_modules=["q_proj", "k_proj", "v_proj", "o_proj", "up_proj", "down_proj"],
+    )
+    model = apply_lora(build_policy(tokenizer, init_seed=2), lora, added)
     adamw_step(model, engine, prompts, tokenizer, lr=5e-2)  # lora_B starts at 0: make it count
     before = {k: v.clone() for k, v in model.state_dict().items()}
     engine.sync_weights(model)
