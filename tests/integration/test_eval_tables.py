@@ -20,6 +20,7 @@ import wandb
 
 from medlab.config import ModelConfig, from_dict
 from medlab.config.evaluation import parse_eval_config
+from medlab.config.logger import parse_logger_config
 from medlab.evaluation.runner import evaluate_checkpoint
 from medlab.evaluation.suite_tables import log_suite_tables, read_items
 from medlab.logging_setup import build_loggers, finish_loggers
@@ -81,7 +82,9 @@ def test_eval_suites_log_completions_tables_to_wandb(tmp_path):
         [table] = tables(tmp_path / "attached" / "wandb", suite)
         check_table(table, items[suite], suite)
 
-    loggers = build_loggers(container["logger"], eval_dir, "t", "evaluate", {}, None)
+    loggers = build_loggers(
+        parse_logger_config(container["logger"]), eval_dir, "t", "evaluate", {}, None
+    )
     assert log_suite_tables(loggers, eval_dir) == ["completions/policy", "completions/persona"]
     finish_loggers(loggers, failed=False)
     for suite in ("policy", "persona"):

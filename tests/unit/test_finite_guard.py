@@ -17,6 +17,7 @@ from torch.utils.data import DataLoader
 
 from medlab.checkpointing import atomic_write_json
 from medlab.config import DPOConfig, MergeConfig, SFTConfig, from_dict
+from medlab.config.hardware import HardwareConfig
 from medlab.errors import ConfigError, MedlabError
 from medlab.stages.finite_guard import (
     FiniteGuard,
@@ -164,7 +165,7 @@ class Planted(L.LightningModule):
 def fit_planted(tmp_path, where: str) -> tuple[Planted, pytest.ExceptionInfo]:
     module = Planted(bad=3, where=where)
     trainer = build_trainer(
-        {"accelerator": "cpu", "devices": 1},
+        HardwareConfig(accelerator="cpu", devices=1),
         max_steps=6,
         val_every_n_steps=50,
         checkpoint_every_n_steps=1,

@@ -63,7 +63,7 @@ def test_good_values_parse():
         ({"vllm": {"gpu_memory_utilization": 1.2}}, r"^stage\.vllm\.gpu_memory_utilization: must be in \(0, 1\]"),
         ({"vllm": {"gpu_memory_utilization": "half"}}, r"^stage\.vllm\.gpu_memory_utilization: expected a number"),
         ({"vllm": {"enable_sleep_mode": "yes"}}, r"^stage\.vllm\.enable_sleep_mode: expected true or false"),
-        ({"vllm": {"max_model_len": 575}}, r"^stage\.vllm\.max_model_len: \(575\) must be >= .*\(576\)"),
+        ({"vllm": {"max_model_len": 575}, "max_prompt_length": 512, "max_completion_length": 64}, r"^stage\.vllm\.max_model_len: \(575\) must be >= .*\(576\)"),
         ({"vllm": {"max_model_len": 1.5}}, r"^stage\.vllm\.max_model_len: expected an integer"),
         ({"vllm": {"dtype": "fp8"}}, r"^stage\.vllm\.dtype: unknown value 'fp8'"),
         ({"vllm": {"enforce_eager": 1}}, r"^stage\.vllm\.enforce_eager: expected true or false"),
