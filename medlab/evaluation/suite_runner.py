@@ -104,6 +104,40 @@ def item_row(
     }
 
 
+def judge_answers(
+    judge: Judge,
+    items: list[SuiteItem],
+    answers: list[str],
+    suite: str,
+    judge_cfg: JudgeConfig,
+    cache: JudgeCache,
+) -> tuple[list[dict[str, Any] | None], list[str | None]]:
+    """(verdict or None, judge error or None) per item, asked in order (with a progress bar)."""
+    verdicts: list[dict[str, Any] | None] = []
+    errors: list[str | None] = []
+    for item, answer in zip(
+        tqdm(items, desc=f"{suite}: judging", leave=False), answers, strict=True
+    ):
+        verdict, error = judge_item(judge, item, answer, suite, judge_cfg, cache)
+        verdicts.append(verdict)
+        errors.append(error)
+        if error:
+            log.warning("%s: judge error on %s: %s", suite, item.id, error)
+    log.info("%s: judge cache %d hit(s), %d miss(es)", suite, cache.hits, cache.misses)
+    return verdicts, errors
+
+
+def write_item_rows(path: Path, rows: list[dict[str, Any]]) -> None:
+    """`rows` as strict JSON lines: a non-finite number is null + "nonfinite" (finite_json)."""
+    atomic_write_text(
+        path,
+        "".join(
+            json.dumps(finite_json(row), ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
+            for row in rows
+        ),
+    )
+
+
 def run_suite(
     suite_name: str,
     items: list[SuiteItem],
@@ -130,13 +164,7 @@ def run_suite(
     errors: list[str | None] = [None] * len(items)
     if judge is not None:
         cache = JudgeCache(Path(cache_dir) if cache_dir else out_dir.parent / "judge_cache")
-        for i, item in enumerate(tqdm(items, desc=f"{suite_name}: judging", leave=False)):
-            verdicts[i], errors[i] = judge_item(
-                judge, item, answers[i], suite_name, judge_cfg, cache
-            )
-            if errors[i]:
-                log.warning("%s: judge error on %s: %s", suite_name, item.id, errors[i])
-        log.info("%s: judge cache %d hit(s), %d miss(es)", suite_name, cache.hits, cache.misses)
+        verdicts, errors = judge_answers(judge, items, answers, suite_name, judge_cfg, cache)
 
     if suite_name == "policy":
         numbers = aggregate_policy(items, verdicts, errors, rule_summary(items, answers))
@@ -156,13 +184,7 @@ def run_suite(
             items, answers, verdicts, errors, flags, strict=True
         )
     ]
-    atomic_write_text(
-        out_dir / f"{suite_name}_items.jsonl",
-        "".join(  # strict JSON lines: a non-finite number is null + "nonfinite" (finite_json)
-            json.dumps(finite_json(row), ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n"
-            for row in rows
-        ),
-    )
+    write_item_rows(out_dir / f"{suite_name}_items.jsonl", rows)
     atomic_write_json(out_dir / f"{suite_name}.json", summary)
     if judge is not None and numbers["judge_errors"] == len(items) and items:
         log.error("%s: the judge failed on every item; see %s_items.jsonl", suite_name, suite_name)
