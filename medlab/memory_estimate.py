@@ -293,6 +293,9 @@ def estimate_memory(
     rows, length, completion = _rows_and_lengths(stage, micro_batch_size, max_length, grpo)
     trained_tokens = int(rows * completion * trained_tokens_fraction)
     gen_kv, gen_other = _generation_bytes(shape, grpo, e) if stage == "grpo" else (0, 0)
+    activations, recompute, logits = _forward_bytes(
+        shape, lora, e, rows, length, trained_tokens, gradient_checkpointing, logits_chunk
+    )
     return MemoryEstimate(
         total_params=total,
         trained_params=trained,
@@ -302,22 +305,42 @@ def estimate_memory(
         optimizer=per["optimizer"],
         fp32_masters=per["fp32_masters"],
         reference=total * param_dtype_bytes if reference == "frozen_copy" else 0,
-        activations=activation_bytes(
-            shape,
-            tokens=rows * length,
-            trained_tokens=trained_tokens,
-            act_bytes=e,
-            gradient_checkpointing=gradient_checkpointing,
-            lora=lora,
-        ),
-        recompute=layer_activation_bytes(shape, e, lora) * rows * length
-        if gradient_checkpointing
-        else 0,
-        logits=logits_bytes(shape.vocab_size, min(trained_tokens, logits_chunk or trained_tokens)),
+        activations=activations,
+        recompute=recompute,
+        logits=logits,
         kv_cache=gen_kv,
         generation_transient=gen_other,
         optimizer_step=4 * trained_local if foreach_optimizer else 0,
     )
+
+
+def _forward_bytes(
+    shape: ModelShape,
+    lora: LoRASpec,
+    act_bytes: int,
+    rows: int,
+    length: int,
+    trained_tokens: int,
+    gradient_checkpointing: bool,
+    logits_chunk: int | None,
+) -> tuple[int, int, int]:
+    """(activations, one layer recomputed in backward when checkpointed, live fp32 logits) of
+    one forward over `rows` x `length` tokens, `trained_tokens` of them carrying a loss."""
+    activations = activation_bytes(
+        shape,
+        tokens=rows * length,
+        trained_tokens=trained_tokens,
+        act_bytes=act_bytes,
+        gradient_checkpointing=gradient_checkpointing,
+        lora=lora,
+    )
+    recompute = (
+        layer_activation_bytes(shape, act_bytes, lora) * rows * length
+        if gradient_checkpointing
+        else 0
+    )
+    logits = logits_bytes(shape.vocab_size, min(trained_tokens, logits_chunk or trained_tokens))
+    return activations, recompute, logits
 
 
 def _rows_and_lengths(
