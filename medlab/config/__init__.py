@@ -15,6 +15,7 @@ dotted key (``stage.lr``) and the fix.
     hardware    HardwareConfig (hardware=), parse_hardware_config
     logger      LoggerConfig, WandbConfig (logger=), parse_logger_config
     reward      RewardEntry (one entry of reward=), parse_reward_config
+    rollout     RolloutConfig (+rollout._target_=...), parse_rollout_config
     assets      ASSETS_DIR
 """
 
@@ -28,6 +29,7 @@ from medlab.config.merge import MergeConfig, MergeStageConfig
 from medlab.config.model import ModelConfig, ModelShape, TinyModelConfig
 from medlab.config.parsing import from_dict
 from medlab.config.reward import RewardEntry, parse_reward_config
+from medlab.config.rollout import RolloutConfig, parse_rollout_config
 from medlab.config.training import DPOConfig, LoRAConfig, SFTConfig, TrainingConfig
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "ModelConfig",
     "ModelShape",
     "RewardEntry",
+    "RolloutConfig",
     "SFTConfig",
     "TinyModelConfig",
     "TrainingConfig",
@@ -55,4 +58,5 @@ __all__ = [
     "parse_hardware_config",
     "parse_logger_config",
     "parse_reward_config",
+    "parse_rollout_config",
 ]

@@ -15,6 +15,7 @@ from hydra.utils import instantiate
 
 from medlab.config import DataConfig, GRPOConfig, ModelConfig
 from medlab.config.reward import parse_reward_config
+from medlab.config.rollout import parse_rollout_config
 from medlab.errors import ConfigError
 from medlab.rewards import rewards_needing_gold_answer
 from medlab.rollout.backend import GenerationBackend, HFGenerateBackend
@@ -70,20 +71,16 @@ def build_backend(
         return build_vllm_backend(stage)
     if not rollout_cfg:
         return HFGenerateBackend()
-    if not isinstance(rollout_cfg, dict) or "_target_" not in rollout_cfg:
-        raise ConfigError(
-            "rollout: expected {_target_: module.Class, ...} naming a generation backend, "
-            f"got {rollout_cfg!r}. Leave it out to use Hugging Face generate."
-        )
+    rollout = parse_rollout_config(rollout_cfg)
     try:
-        backend = instantiate(rollout_cfg)
+        backend = instantiate(rollout.as_node())
     except Exception as exc:
         raise ConfigError(
-            f"rollout._target_: cannot build {rollout_cfg['_target_']!r} "
+            f"rollout._target_: cannot build {rollout.target!r} "
             f"({exc.__class__.__name__}). Give an importable class path."
         ) from exc
     if not callable(getattr(backend, "generate", None)):
-        raise ConfigError(f"rollout._target_: {rollout_cfg['_target_']!r} has no generate().")
+        raise ConfigError(f"rollout._target_: {rollout.target!r} has no generate().")
     return backend  # type: ignore[no-any-return]
 
 
