@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from medlab.checkpointing import atomic_write_json, atomic_write_text
+from medlab.decontam import markdown_table
 from medlab.evaluation.gate import gate_markdown
 from medlab.evaluation.plots import write_plots
 from medlab.evaluation.report_tables import build_report
@@ -243,8 +244,6 @@ def _image(plots: dict[str, Path], name: str | None, out_dir: Path) -> list[str]
 def _decontamination(run_dir: Path) -> list[str]:
     """The card's decontamination section: the run's `decontamination.json` (`medlab.decontam`)
     as a table; nothing when the run has none."""
-    from medlab.decontam import markdown_table
-
     path = run_dir / "decontamination.json"
     if not path.is_file():
         return []

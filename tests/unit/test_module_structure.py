@@ -38,7 +38,6 @@ LAZY_MEDLAB_IMPORTS: dict[str, str] = {
     "medlab.dashboard": "issue 15: to review (medlab.sweep_summary)",
     "medlab.decontam.__main__": "issue 15: to review (medlab.decontam.sources)",
     "medlab.decontam.sources": "issue 15: to review (evaluation, phases, errors, resolvers)",
-    "medlab.evaluation.card": "issue 15: to review (medlab.decontam)",
     "medlab.report": "issue 15: to review (medlab.evaluation.card)",
     "medlab.sweep_summary": "issue 15: to review (medlab.checkpointing)",
 }
