@@ -94,7 +94,7 @@ def trained_token_logits(
     model: torch.nn.Module, batch: MicroBatch
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """(logits [K, V], targets [K]) at the K positions of `batch` that carry a loss, in one
-    piece: the unchunked reference the tests and `medlab.bench` compare against."""
+    piece: the unchunked reference the tests and `benchmarks.step_time` compare against."""
     return through_root(model, _trained_token_logits, batch)  # type: ignore[no-any-return]
 
 
