@@ -267,7 +267,7 @@ def test_wandb_offline_run_groups_by_experiment(tmp_path, data_files, monkeypatc
         "logger=wandb",
         "stage.max_steps=2",
         "stage.val_every_n_steps=2",
-        "+logger.wandb.api_key=sk-should-not-leak",
+        "+api_key=sk-should-not-leak",  # logger.wandb is typed: no extra keys there
     )
     run_stage(cfg, tmp_path / "run")
     run_dirs = list((tmp_path / "run" / "wandb").glob("offline-run-*"))
