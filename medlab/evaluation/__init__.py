@@ -19,4 +19,19 @@ Files an evaluated checkpoint gets (`<stage dir>/eval/`, written atomically):
   persona_items.jsonl   as policy_items.jsonl
 Judge scores are 1-5 means over the items the judge scored; percentages are 0-100 over scored
 items; a metric with nothing scored is null (never 0). Judge errors are counted, never dropped.
+
+Where things live:
+  checkpoint_eval   evaluate one checkpoint (harness + suites) into <stage dir>/eval/, reused
+  harness           lm-evaluation-harness adapter (harness.json)
+  suites, rules     the frozen policy / persona items, judge-free rule checks
+  suite_runner      one suite: generate, rule-check, judge, aggregate, write the files
+  generation        greedy chat replies in batches
+  judge             Judge protocol and judge_item (cache, re-ask on a bad verdict);
+                    judge_prompts, judge_verdict, judge_http, judge_local, judge_cache
+  aggregate         verdicts -> suite metrics
+  suite_tables      the suites' replies as W&B completions tables
+  run_results       a finished run's stored results read back (no model loaded)
+  report_tables     the report's tables (build_report); benchmark_tables, table_format
+  card, plots       MODEL_CARD.md and its figures
+  gate              the release gate (promote / hold) on headline metrics
 """
