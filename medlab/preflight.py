@@ -16,18 +16,28 @@ tokenizer, `epochs=?` when that tokenizer cannot be loaded (a Hub id offline).
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
 from medlab.config import DataConfig, ModelConfig, TrainingConfig
+from medlab.config.resolve import resolved_container
+from medlab.data.collate import pack_examples
+from medlab.data.loading import load_splits
 from medlab.errors import ConfigError, MedlabError, ModelLoadError
 from medlab.memory_plan import estimate_memory_of, format_estimate
+from medlab.models.tokenizer import load_tokenizer
 from medlab.phases import phase_configs, phase_key
 from medlab.rewards import rewards_needing_gold_answer
 from medlab.rollout.backend import missing_rollout_engine
+from medlab.stage_registry import parse_configs
+from medlab.stages.chat_datamodule import encode_rows
+from medlab.stages.preference_datamodule import load_pairs
+from medlab.stages.prompt_datamodule import load_prompt_rows
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +126,6 @@ class _Tokenizers:
         """The dry run reads a directory or the Hugging Face cache only (seconds, no network)."""
 
     def get(self, model: ModelConfig) -> Any:
-        from medlab.models.tokenizer import load_tokenizer
-
         source = model.tokenizer_path or model.path
         key = (source, model.chat_template, model.revision)
         if key not in self.cache:
@@ -141,27 +149,18 @@ def _count_rows(
     row of both splits with the loaders the stage uses; warns about cut rows only if `report`
     (a dry run: a real run's stage encodes the rows again and warns then)."""
     if stage.name == "dpo":
-        from medlab.stages.preference_datamodule import load_pairs
-
         train = load_pairs(data, "train")
         load_pairs(data, "val")
         return len(train), len(train)
     if stage.name == "grpo":
-        from medlab.stages.prompt_datamodule import load_prompt_rows
-
         prompts = load_prompt_rows(data, "train", gold_for)
         load_prompt_rows(data, "val", gold_for)
         return len(prompts), len(prompts)
-    from medlab.data.loading import load_splits
-
     rows, _ = load_splits(data)
     if not stage.packing:
         return len(rows), len(rows)
     if tok is None:
         return len(rows), None
-    from medlab.data.collate import pack_examples
-    from medlab.stages.chat_datamodule import encode_rows
-
     encoded = encode_rows(rows, tok, data, stage.train_on, stage.max_length, "train", report)
     return len(rows), len(pack_examples(encoded, stage.max_length))
 
@@ -202,8 +201,6 @@ def _plan_phase(
     key: Any,
     dry_run: bool,
 ) -> tuple[PhasePlan, ModelConfig]:
-    from medlab.stages.runner import parse_configs, resolved_container
-
     if phase_cfg.stage.get("name") == "merge":  # checked by the merge itself (merge.* keys)
         return PhasePlan(name, "merge", start or "-"), root_model  # type: ignore[return-value]
     resolved = resolved_container(phase_cfg)
@@ -269,9 +266,6 @@ def check_seed(cfg: DictConfig) -> None:
 def max_positions(model: ModelConfig) -> tuple[int, str] | None:
     """(max_position_embeddings, where it comes from) of the model a phase starts from: a local
     checkpoint's config.json, else `model.shape` (Hub models) or `model.tiny`; None if unknown."""
-    import json
-    from pathlib import Path
-
     if model.path is not None:
         config = Path(model.path).expanduser() / "config.json"
         if config.is_file():

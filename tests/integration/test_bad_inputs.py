@@ -33,13 +33,13 @@ from medlab.config import (
 from medlab.data.grpo_prompts import prompt_row
 from medlab.data.loading import load_splits
 from medlab.errors import ConfigError, DataError, ModelLoadError, OutputError, output_error
-from medlab.merge.runner import run_merge_stage
+from medlab.merge.mergekit_merge import run_merge_stage
 from medlab.models.build import build_tiny_model
 from medlab.models.tokenizer import load_tokenizer
 from medlab.output_dir import check_writable
 from medlab.preflight import check_context_length, max_positions, plan_experiment
 from medlab.stages.preference_datamodule import load_pairs
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import REPO_ROOT, compose_config
 
 FAST = ["logger=csv", "stage.max_steps=1", "stage.warmup_steps=0", "stage.val_every_n_steps=1"]

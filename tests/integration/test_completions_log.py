@@ -15,7 +15,7 @@ import pytest
 
 from medlab.completions_log import FILE_NAME, read_completions
 from medlab.rewards.format import think_format_reward
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import compose_config
 from tests.integration.test_grpo_stage import FAST, SMALL
 

@@ -26,7 +26,7 @@ from medlab.dashboard import (
     main,
     reward_names,
 )
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import REPO_ROOT, compose_config
 from tests.integration.test_grpo_stage import FAST, SMALL
 

@@ -5,14 +5,15 @@ RUN_DIR/decontamination.json before its first phase trains."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
-import medlab.experiment
+from medlab import stage_registry
 from medlab.config import ASSETS_DIR
 from medlab.evaluation.suites import load_suite
 from medlab.experiment import run_experiment
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import compose_config
 
 pytestmark = pytest.mark.slow
@@ -81,13 +82,14 @@ def test_run_with_eval_writes_the_report_before_training(planted_file, tmp_path,
     class Stop(Exception):
         pass
 
-    def first_phase(cfg, stage_dir):
+    def first_phase(phase):
         report = json.loads((tmp_path / "run" / "decontamination.json").read_text())
         policy = next(p for p in report["pairs"] if p["eval"] == "suite:policy")
         assert (policy["contaminated_train_rows"], policy["train_rows"]) == (PLANTED, n_rows)
         raise Stop
 
-    monkeypatch.setattr(medlab.experiment, "_run_stage", first_phase)
+    sft = replace(stage_registry.STAGE_KINDS["sft"], run=first_phase)
+    monkeypatch.setitem(stage_registry.STAGE_KINDS, "sft", sft)
     with pytest.raises(Stop):
         run_experiment(tiny_sft(train, "eval=tiny"), tmp_path / "run", overrides=[])
     assert "| suite:policy | 3 / 136 |" in (tmp_path / "run" / "decontamination.md").read_text()

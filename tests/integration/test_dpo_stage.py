@@ -10,7 +10,7 @@ import pytest
 from transformers import AutoModelForCausalLM
 
 import medlab.stages.dpo_setup as dpo_setup
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import compose_config
 
 pytestmark = pytest.mark.slow

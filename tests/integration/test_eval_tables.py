@@ -21,10 +21,10 @@ import wandb
 from medlab.config import ModelConfig, from_dict
 from medlab.config.evaluation import parse_eval_config
 from medlab.config.logger import parse_logger_config
-from medlab.evaluation.runner import evaluate_checkpoint
+from medlab.config.resolve import resolved_container
+from medlab.evaluation.checkpoint_eval import evaluate_checkpoint
 from medlab.evaluation.suite_tables import log_suite_tables, read_items
 from medlab.logging_setup import build_loggers, finish_loggers
-from medlab.stages.runner import resolved_container
 from tests.conftest import compose_config
 
 pytestmark = pytest.mark.slow
@@ -91,15 +91,15 @@ def test_eval_suites_log_completions_tables_to_wandb(tmp_path):
         [table] = tables(eval_dir / "wandb", suite)
         check_table(table, items[suite], suite)
 
-    # The pipeline's own `<phase>-eval` / `evaluate` W&B run (medlab.experiment) logs them too.
-    from medlab.experiment import _log_eval_metrics
+    # The pipeline's own `<phase>-eval` / `evaluate` W&B run (medlab.phase_eval) logs them too.
+    from medlab.phase_eval import log_eval_metrics
 
     piped = tmp_path / "piped" / "eval"
     piped.mkdir(parents=True)
     for suite in ("policy", "persona"):
         name = f"{suite}_items.jsonl"
         (piped / name).write_text((eval_dir / name).read_text())
-    _log_eval_metrics(container, "evaluate", piped, {"eval/policy/dose_leak_pct": 0.0})
+    log_eval_metrics(container, "evaluate", piped, {"eval/policy/dose_leak_pct": 0.0})
     for suite in ("policy", "persona"):
         [table] = tables(piped / "wandb", suite)
         check_table(table, items[suite], suite)

@@ -7,7 +7,7 @@ import csv
 import pytest
 from transformers import AutoModelForCausalLM
 
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import compose_config
 
 pytestmark = pytest.mark.slow

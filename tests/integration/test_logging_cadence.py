@@ -18,7 +18,7 @@ from torch.utils.data import DataLoader
 from medlab.config import SFTConfig, TinyModelConfig
 from medlab.data.collate import MicroBatch
 from medlab.models.build import build_tiny_model
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from medlab.stages.sft import SFTModule
 from tests.conftest import REPO_ROOT, compose_config
 

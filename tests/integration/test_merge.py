@@ -15,7 +15,7 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from medlab.config import MergeConfig, TinyModelConfig
 from medlab.errors import ConfigError
-from medlab.merge.runner import run_merge_stage
+from medlab.merge.mergekit_merge import run_merge_stage
 from medlab.models.build import build_tiny_model
 from tests.conftest import REPO_ROOT
 

@@ -17,7 +17,7 @@ from safetensors import safe_open
 
 from medlab.config import TinyModelConfig
 from medlab.models.build import build_tiny_model
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import REPO_ROOT, compose_config
 
 pytestmark = pytest.mark.slow

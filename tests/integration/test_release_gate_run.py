@@ -5,22 +5,25 @@ the judge's (no training, no judge), the rest is the real pipeline: manifest, ca
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from medlab import experiment
+from medlab import experiment, stage_registry
 from medlab.evaluation.gate import GateFailedError
+from medlab.stages.kind import PhaseOutcome, PhaseRun
 from tests.conftest import compose_config
 
 BV = {"sft": 10.0, "dpo": 20.0}  # dpo: +10 points > SE of the difference sqrt(9 + 16) = 5.0
 
 
-def _fake_stage(cfg, stage_dir: Path) -> dict:
+def _fake_stage(phase: PhaseRun) -> PhaseOutcome:
+    stage_dir = phase.stage_dir
     stage_dir.mkdir(parents=True, exist_ok=True)
     results = {"stage": stage_dir.name, "hf_checkpoint": str(stage_dir / "hf_checkpoint")}
     (stage_dir / "results.json").write_text(json.dumps(results))
-    return results
+    return PhaseOutcome(results, phase.start)
 
 
 def _fake_eval(cfg, name, checkpoint, stage_dir: Path, run_dir) -> dict:
@@ -40,8 +43,10 @@ def _fake_eval(cfg, name, checkpoint, stage_dir: Path, run_dir) -> dict:
 
 @pytest.fixture
 def fake_stages(monkeypatch):
-    monkeypatch.setattr(experiment, "_run_stage", _fake_stage)
-    monkeypatch.setattr(experiment, "_evaluate_phase", _fake_eval)
+    for kind in ("sft", "dpo"):
+        fake = replace(stage_registry.STAGE_KINDS[kind], run=_fake_stage)
+        monkeypatch.setitem(stage_registry.STAGE_KINDS, kind, fake)
+    monkeypatch.setattr(experiment, "evaluate_phase", _fake_eval)
 
 
 def _cfg(*extra: str):

@@ -13,7 +13,7 @@ from transformers import AutoModelForCausalLM
 
 from medlab.checkpointing import is_complete
 from medlab.experiment import run_experiment
-from medlab.stages.runner import run_stage
+from medlab.stage_registry import run_stage
 from tests.conftest import compose_config
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ from medlab.completions_log import MAX_CHARS, CompletionsLog, completion_rows, w
 from medlab.config import GRPOConfig, from_dict
 from medlab.errors import ConfigError
 from medlab.rollout.types import Rollout
-from medlab.stages.runner import _stage_callbacks
+from medlab.stages.training_run import _stage_callbacks
 
 
 def rollout(tokenizer, n: int, texts: list[str]) -> Rollout:

@@ -28,7 +28,7 @@ from medlab.config import (
 )
 from medlab.errors import ConfigError
 from medlab.experiment import phase_configs
-from medlab.stages.runner import STAGE_CONFIGS, parse_configs
+from medlab.stage_registry import STAGE_CONFIGS, parse_configs
 from tests.conftest import CONF_DIR, REPO_ROOT, compose_config
 
 ROW = {

@@ -10,7 +10,7 @@ from omegaconf import OmegaConf
 
 from medlab.errors import ConfigError
 from medlab.experiment import phase_configs
-from medlab.stages.runner import parse_configs
+from medlab.stage_registry import parse_configs
 from tests.conftest import CONF_DIR, REPO_ROOT, compose_config
 
 NOT_TRAINING = {"evaluate", "report"}  # evaluation / reporting modes, tested below

@@ -13,6 +13,7 @@ import lightning as L
 import numpy as np
 import pytest
 import torch
+from medlab.stage_registry import parse_configs
 from torch.utils.data import DataLoader
 
 from medlab.checkpointing import atomic_write_json
@@ -26,7 +27,6 @@ from medlab.stages.finite_guard import (
     degradation,
 )
 from medlab.stages.optim import configure_adamw, optimizer_step
-from medlab.stages.runner import parse_configs
 from medlab.stages.trainer import build_trainer, set_process_group_timeout
 from tests.conftest import compose_config
 

@@ -8,7 +8,7 @@ import pytest
 
 from medlab.config import GRPOConfig, VLLMConfig, from_dict
 from medlab.errors import ConfigError
-from medlab.stages.runner import parse_configs
+from medlab.stage_registry import parse_configs
 from tests.conftest import compose_config
 
 

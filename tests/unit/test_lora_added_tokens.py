@@ -197,7 +197,7 @@ def test_disabled_adapters_also_disable_the_trained_rows(tmp_path):
 def test_sft_stage_with_lora_trains_checkpoints_and_exports_added_rows(tmp_path, chat_rows):
     """run_stage end to end: the policy passes the added ids to apply_lora, the Lightning
     checkpoint holds the trained rows, and the merged export holds them too."""
-    from medlab.stages.runner import run_stage
+    from medlab.stage_registry import run_stage
     from medlab.stages.trainer import last_checkpoint
     from tests.conftest import compose_config
 

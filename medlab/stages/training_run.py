@@ -1,4 +1,7 @@
-"""Run one training stage (sft, dpo) end to end: config -> model, data, trainer -> fit -> export.
+"""Run one training stage (sft, dpo, grpo) end to end: config -> model, data, trainer -> fit -> export.
+
+`train_stage(cfg, stage_dir, kind)` runs a training kind of `medlab.stage_registry` (the kind's
+`build` makes its data and LightningModule); `train_phase` is the training kinds' `run`.
 
 Layout of a stage directory:
   checkpoints/last.ckpt   Lightning checkpoint (resume), written atomically
@@ -18,139 +21,36 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import lightning as L
 import torch
 from lightning.pytorch.callbacks import Callback
+from lightning.pytorch.strategies import DeepSpeedStrategy, FSDPStrategy, ModelParallelStrategy
 from lightning.pytorch.trainer.states import TrainerFn
-from omegaconf import DictConfig, OmegaConf
-from omegaconf.errors import MissingMandatoryValue
+from omegaconf import DictConfig
 
-from medlab.checkpointing import (
-    atomic_write_json,
-    export_hf_checkpoint,
-    is_complete,
-    is_rank_zero,
-)
-from medlab.config import (
-    DataConfig,
-    DPOConfig,
-    GRPOConfig,
-    MergeStageConfig,
-    ModelConfig,
-    SFTConfig,
-    TrainingConfig,
-    from_dict,
-)
+from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete, is_rank_zero
+from medlab.completions_log import CompletionsLog
+from medlab.config import GRPOConfig, ModelConfig, TrainingConfig
+from medlab.config.hardware import parse_hardware_config
+from medlab.config.logger import parse_logger_config
+from medlab.config.resolve import parse_phase_configs, resolved_container
 from medlab.decontam.sources import decontaminate_data
-from medlab.errors import ConfigError, ModelLoadError
+from medlab.errors import ModelLoadError
 from medlab.logging_setup import build_loggers, finish_loggers
 from medlab.models.build import added_token_ids, apply_lora, build_causal_lm, count_parameters
 from medlab.models.tokenizer import load_tokenizer
-from medlab.stages.chat_datamodule import ChatDataModule
 from medlab.stages.finite_guard import FiniteGuard, check_finite_weights, warn_if_degraded
-from medlab.stages.sft import SFTModule
+from medlab.stages.kind import PhaseOutcome, PhaseRun, StageInputs, StageKind, StageParts
 from medlab.stages.trainer import build_trainer, last_checkpoint
 
 log = logging.getLogger(__name__)
 
 HF_DIR = "hf_checkpoint"
 RESULTS = "results.json"
-
-
-def resolved_container(cfg: DictConfig) -> dict[str, Any]:
-    """The config as plain data; an unset mandatory value (???) is a ConfigError naming it."""
-    try:
-        container = OmegaConf.to_container(cfg, resolve=True, throw_on_missing=True)
-    except MissingMandatoryValue as exc:
-        raise ConfigError(
-            f"{exc.full_key}: mandatory value not set (???). Set it, e.g. {exc.full_key}=VALUE."
-        ) from exc
-    assert isinstance(container, dict)
-    return container  # type: ignore[return-value]
-
-
-STAGE_CONFIGS: dict[str, type[TrainingConfig] | type[MergeStageConfig]] = {
-    "sft": SFTConfig,
-    "dpo": DPOConfig,
-    "grpo": GRPOConfig,
-    "merge": MergeStageConfig,
-}
-
-
-def parse_configs(cfg: DictConfig) -> tuple[ModelConfig, DataConfig, Any]:
-    """Typed, validated model / data / stage configs (ConfigError names the bad key)."""
-    container = resolved_container(cfg)
-    stage = container.get("stage") or {}
-    name = stage.get("name") if isinstance(stage, dict) else None
-    if name not in STAGE_CONFIGS:
-        raise ConfigError(
-            f"stage.name: unknown stage {name!r}; available: {', '.join(STAGE_CONFIGS)}."
-        )
-    return (
-        from_dict(ModelConfig, container.get("model"), "model"),
-        from_dict(DataConfig, container.get("data"), "data"),
-        from_dict(STAGE_CONFIGS[name], stage, "stage"),
-    )
-
-
-@dataclass
-class StageParts:
-    """What a stage builder hands to the generic runner."""
-
-    datamodule: Any
-    """A LightningDataModule with `val_items` after setup."""
-    module: L.LightningModule
-    """The LightningModule; its `.model` is exported."""
-
-
-def _build_sft(
-    stage_cfg: Any, data_cfg: DataConfig, tokenizer: Any, policy: Any, **_: Any
-) -> StageParts:
-    datamodule = ChatDataModule(tokenizer, data_cfg, stage_cfg)
-    datamodule.setup("fit")
-    return StageParts(datamodule, SFTModule(policy(), stage_cfg))
-
-
-def _build_dpo(
-    stage_cfg: Any,
-    data_cfg: DataConfig,
-    tokenizer: Any,
-    policy: Any,
-    model_cfg: ModelConfig,
-    stage_dir: Path,
-    **_: Any,
-) -> StageParts:
-    from medlab.stages.dpo_setup import build_dpo_parts
-
-    datamodule, module = build_dpo_parts(
-        stage_cfg, data_cfg, model_cfg, tokenizer, policy, stage_dir
-    )
-    return StageParts(datamodule, module)
-
-
-def _build_grpo(
-    stage_cfg: Any,
-    data_cfg: DataConfig,
-    tokenizer: Any,
-    policy: Any,
-    model_cfg: ModelConfig,
-    reward_cfg: dict[str, Any] | None,
-    rollout_cfg: dict[str, Any] | None = None,
-    **_: Any,
-) -> StageParts:
-    from medlab.stages.grpo_setup import build_grpo_parts
-
-    datamodule, module = build_grpo_parts(
-        stage_cfg, data_cfg, model_cfg, tokenizer, policy, reward_cfg, rollout_cfg
-    )
-    return StageParts(datamodule, module)
-
-
-STAGE_BUILDERS: dict[str, Any] = {"sft": _build_sft, "dpo": _build_dpo, "grpo": _build_grpo}
 
 
 def checkpoint_step(path: Path) -> int:
@@ -167,19 +67,18 @@ def checkpoint_step(path: Path) -> int:
         ) from exc
 
 
-def run_stage(
-    cfg: DictConfig, stage_dir: Path, callbacks: list[Callback] | None = None
+def train_stage(
+    cfg: DictConfig, stage_dir: Path, kind: StageKind, callbacks: list[Callback] | None = None
 ) -> dict[str, Any]:
-    """Train, export and summarise one stage into `stage_dir`; returns the results dict.
-
-    `callbacks` are extra Lightning callbacks (tests use them to interrupt a run).
-    """
+    """Train, export and summarise one stage of training kind `kind` into `stage_dir`; returns
+    the results dict. `callbacks` are extra Lightning callbacks (tests use them to interrupt a
+    run)."""
     stage_dir = Path(stage_dir)
-    results_path = stage_dir / RESULTS
-    if is_complete(stage_dir / HF_DIR) and results_path.is_file():
+    if is_complete(stage_dir / HF_DIR) and (stage_dir / RESULTS).is_file():
         log.info("stage already complete, skipping: %s", stage_dir)
-        return dict(json.loads(results_path.read_text()))
-    model_cfg, data_cfg, stage_cfg = parse_configs(cfg)
+        return dict(json.loads((stage_dir / RESULTS).read_text()))
+    assert kind.config is not None and kind.build is not None, f"{kind.name} does not train"
+    model_cfg, data_cfg, stage_cfg = parse_phase_configs(cfg, {kind.name: kind.config})
     container = resolved_container(cfg)
     started = time.time()
     data_cfg, decontam = decontaminate_data(data_cfg, container.get("eval"), stage_dir)
@@ -190,39 +89,80 @@ def run_stage(
         model_cfg.revision,
         model_cfg.trust_remote_code,
     )
-
-    def policy(apply_adapters: bool = True) -> Any:
-        model = build_causal_lm(model_cfg, tokenizer)
-        if stage_cfg.gradient_checkpointing:
-            model.gradient_checkpointing_enable()
-        if stage_cfg.lora.enabled and apply_adapters:
-            model = apply_lora(model, stage_cfg.lora, added_token_ids(model))
-        trainable, total = count_parameters(model)
-        log.info(
-            "model %s: %.2fM parameters, %.2fM trainable",
-            model_cfg.name,
-            total / 1e6,
-            trainable / 1e6,
-        )
-        return model
-
-    parts = STAGE_BUILDERS[stage_cfg.name](
-        stage_cfg=stage_cfg,
-        data_cfg=data_cfg,
-        tokenizer=tokenizer,
-        policy=policy,
-        model_cfg=model_cfg,
-        stage_dir=stage_dir,
-        reward_cfg=container.get("reward"),
-        rollout_cfg=container.get("rollout"),
+    policy = partial(_build_policy, model_cfg, stage_cfg, tokenizer)
+    parts = kind.build(
+        StageInputs(stage_cfg, data_cfg, model_cfg, tokenizer, policy, stage_dir, container)
     )
     resume_from = last_checkpoint(stage_dir)
+    trainer, loggers, guard = _trainer(cfg, container, stage_cfg, stage_dir, resume_from, callbacks)
+    failed = True
+    try:
+        val_before, val_after = _fit(trainer, parts, stage_dir, stage_cfg, resume_from)
+        check_finite_weights(trainer, parts.module, guard, val_after)  # or no export
+        failed = False
+    finally:
+        finish_loggers(loggers, failed)
+    results = {
+        "stage": stage_cfg.name,
+        "model": model_cfg.name,
+        "data": data_cfg.name,
+        "steps": trainer.global_step,
+        **_held_out_results(stage_cfg.name, stage_dir, val_before, val_after),
+        "hf_checkpoint": str(stage_dir / HF_DIR),
+        "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
+        "data_dropped": _dropped_rows(decontam, parts),
+        "decontamination": decontam,
+        "wall_time_s": round(time.time() - started, 1),
+    }
+    _export(trainer, parts.module, tokenizer, stage_dir / HF_DIR, stage_cfg, policy)
+    if trainer.is_global_zero:
+        atomic_write_json(stage_dir / RESULTS, results)
+    trainer.strategy.barrier()  # the next phase (every rank) loads rank 0's export
+    return results
+
+
+def train_phase(phase: PhaseRun) -> PhaseOutcome:
+    """A training kind's `run`: the phase starts from `phase.start` when the chain gives one."""
+    cfg = phase.cfg
+    if phase.start is not None:
+        cfg.model.path = phase.start
+        cfg.model.tokenizer_path = None
+        cfg.model.revision = None
+    return PhaseOutcome(train_stage(cfg, phase.stage_dir, phase.kind), cfg.model.get("path"))
+
+
+def _build_policy(
+    model_cfg: ModelConfig, stage_cfg: TrainingConfig, tokenizer: Any, apply_adapters: bool = True
+) -> Any:
+    """The model to train: gradient checkpointing and LoRA as the stage asks."""
+    model = build_causal_lm(model_cfg, tokenizer)
+    if stage_cfg.gradient_checkpointing:
+        model.gradient_checkpointing_enable()
+    if stage_cfg.lora.enabled and apply_adapters:
+        model = apply_lora(model, stage_cfg.lora, added_token_ids(model))
+    trainable, total = count_parameters(model)
+    log.info(
+        "model %s: %.2fM parameters, %.2fM trainable", model_cfg.name, total / 1e6, trainable / 1e6
+    )
+    return model
+
+
+def _trainer(
+    cfg: DictConfig,
+    container: dict[str, Any],
+    stage_cfg: Any,
+    stage_dir: Path,
+    resume_from: Path | None,
+    callbacks: list[Callback] | None,
+) -> tuple[L.Trainer, list[Any], FiniteGuard]:
+    """The Lightning trainer of a stage, its loggers (resumed at the checkpoint's step) and the
+    non-finite guard among its callbacks."""
     resume_step = None
     if resume_from is not None and resume_from.is_file():  # a directory: DeepSpeed / sharded
         resume_step = checkpoint_step(resume_from)
         log.info("resuming from %s (step %d)", resume_from, resume_step)
     loggers = build_loggers(
-        container.get("logger") or {},
+        parse_logger_config(container.get("logger")),
         stage_dir,
         experiment=str(cfg.get("experiment_name", "default")),
         stage=str(cfg.get("stage_label", stage_cfg.name)),
@@ -231,7 +171,7 @@ def run_stage(
     )
     guard = FiniteGuard()  # a non-finite loss / gradient stops the stage (exit 2)
     trainer = build_trainer(
-        dict(container.get("hardware") or {}),
+        parse_hardware_config(container.get("hardware")),
         max_steps=stage_cfg.max_steps,
         val_every_n_steps=stage_cfg.val_every_n_steps,
         checkpoint_every_n_steps=stage_cfg.checkpoint_every_n_steps,
@@ -240,44 +180,36 @@ def run_stage(
         loggers=loggers,
         callbacks=[guard, *_stage_callbacks(stage_cfg, stage_dir), *(callbacks or [])],
     )
-    failed = True
-    try:
-        val_before, val_after = _fit(trainer, parts, stage_dir, stage_cfg, resume_from)
-        check_finite_weights(trainer, parts.module, guard, val_after)  # or no export
-        failed = False
-    finally:
-        finish_loggers(loggers, failed)
-    results: dict[str, Any] = {
-        "stage": stage_cfg.name,
-        "model": model_cfg.name,
-        "data": data_cfg.name,
-        "steps": trainer.global_step,
+    return trainer, loggers, guard
+
+
+def _held_out_results(
+    name: str,
+    stage_dir: Path,
+    val_before: dict[str, float] | None,
+    val_after: dict[str, float] | None,
+) -> dict[str, Any]:
+    """The results' held-out part: loss and metrics before / after, and the degradation flag."""
+    return {
         "val_loss_before": (val_before or {}).get("val/loss"),
         "val_loss_after": (val_after or {}).get("val/loss"),
         "val_before": val_before,
         "val_after": val_after,
-        "degraded": warn_if_degraded(stage_cfg.name, stage_dir, val_before, val_after),
-        "hf_checkpoint": str(stage_dir / HF_DIR),
-        "metrics_csv": str(stage_dir / "csv" / "metrics.csv"),
-        "data_dropped": {
-            **({"train/contaminated": decontam["dropped"]} if decontam else {}),
-            **dict(getattr(parts.datamodule, "dropped", None) or {}),
-        },
-        "decontamination": decontam,
-        "wall_time_s": round(time.time() - started, 1),
+        "degraded": warn_if_degraded(name, stage_dir, val_before, val_after),
     }
-    _export(trainer, parts.module, tokenizer, stage_dir / HF_DIR, stage_cfg, policy)
-    if trainer.is_global_zero:
-        atomic_write_json(results_path, results)
-    trainer.strategy.barrier()  # the next phase (every rank) loads rank 0's export
-    return results
+
+
+def _dropped_rows(decontam: dict[str, Any] | None, parts: StageParts) -> dict[str, int]:
+    """Training rows left out, by reason: contaminated (decontamination) and the datamodule's."""
+    return {
+        **({"train/contaminated": decontam["dropped"]} if decontam else {}),
+        **dict(getattr(parts.datamodule, "dropped", None) or {}),
+    }
 
 
 def _stage_callbacks(stage_cfg: TrainingConfig, stage_dir: Path) -> list[Callback]:
     """Callbacks a stage's config asks for: GRPO's completions tables (medlab.completions_log)."""
     if isinstance(stage_cfg, GRPOConfig) and stage_cfg.log_completions_every_n_steps:
-        from medlab.completions_log import CompletionsLog
-
         return [CompletionsLog(stage_cfg.log_completions_every_n_steps, stage_dir)]
     return []
 
@@ -293,8 +225,6 @@ def _export(
     """Rank 0 writes the HF checkpoint. Sharded weights (FSDP, DeepSpeed ZeRO-3) are first
     gathered in full (a collective: every rank takes part) into a fresh copy of the model on
     rank 0. Only the unsharded path runs in this repository's tests (no GPU here)."""
-    from lightning.pytorch.strategies import DeepSpeedStrategy, FSDPStrategy, ModelParallelStrategy
-
     model: Any = module.model
     strategy: Any = trainer.strategy
     gathers = (FSDPStrategy, ModelParallelStrategy)  # full state dict on rank 0 (FSDP1 / FSDP2)
