@@ -70,12 +70,12 @@ def encode_rows(
 
 class ChatDataModule(L.LightningDataModule):
     def __init__(
-        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: SFTConfig
+        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage_cfg: SFTConfig
     ) -> None:
         super().__init__()
         self.tokenizer = tokenizer
         self.data = data
-        self.stage = stage
+        self.stage_cfg = stage_cfg
         self.train_items: list[Any] = []
         self.val_items: list[EncodedChat] = []
 
@@ -83,22 +83,24 @@ class ChatDataModule(L.LightningDataModule):
         if self.train_items:
             return
         train_rows, val_rows = load_splits(self.data)
-        args = (self.tokenizer, self.data, self.stage.train_on, self.stage.max_length)
+        args = (self.tokenizer, self.data, self.stage_cfg.train_on, self.stage_cfg.max_length)
         train = encode_rows(train_rows, *args, split="train")
         self.val_items = encode_rows(val_rows, *args, split="val") if val_rows else []
         self.train_items = (
-            pack_examples(train, self.stage.max_length) if self.stage.packing else list(train)
+            pack_examples(train, self.stage_cfg.max_length)
+            if self.stage_cfg.packing
+            else list(train)
         )
         log.info(
             "data %s: %d train %s, %d val conversations",
             self.data.name,
             len(self.train_items),
-            "packed rows" if self.stage.packing else "conversations",
+            "packed rows" if self.stage_cfg.packing else "conversations",
             len(self.val_items),
         )
 
     def _collator(self, packed: bool) -> StepCollator:
-        return StepCollator(self.tokenizer.pad_token_id, self.stage.micro_batch_size, packed)
+        return StepCollator(self.tokenizer.pad_token_id, self.stage_cfg.micro_batch_size, packed)
 
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer
@@ -107,8 +109,8 @@ class ChatDataModule(L.LightningDataModule):
         world = trainer.world_size if trainer is not None else 1
         sampler = ResumableBatchSampler(
             len(self.train_items),
-            self.stage.examples_per_step,
-            self.stage.max_steps,
+            self.stage_cfg.examples_per_step,
+            self.stage_cfg.max_steps,
             seed=self.data.shuffle_seed,
             start_step=start,
             rank=rank,
@@ -117,14 +119,14 @@ class ChatDataModule(L.LightningDataModule):
         return DataLoader(
             self.train_items,  # type: ignore[arg-type]
             batch_sampler=sampler,
-            collate_fn=self._collator(self.stage.packing),
+            collate_fn=self._collator(self.stage_cfg.packing),
             num_workers=self.data.num_workers,
         )
 
     def val_dataloader(self) -> DataLoader:
         return DataLoader(
             rank_slice(self.val_items, *rank_and_world(self.trainer)),  # type: ignore[arg-type]
-            batch_size=self.stage.micro_batch_size,
+            batch_size=self.stage_cfg.micro_batch_size,
             shuffle=False,
             collate_fn=self._collator(False),
             num_workers=self.data.num_workers,

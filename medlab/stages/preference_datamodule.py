@@ -135,12 +135,12 @@ class PairCollator:
 
 class PreferenceDataModule(L.LightningDataModule):
     def __init__(
-        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage: DPOConfig
+        self, tokenizer: PreTrainedTokenizerBase, data: DataConfig, stage_cfg: DPOConfig
     ) -> None:
         super().__init__()
         self.tokenizer = tokenizer
         self.data = data
-        self.stage = stage
+        self.stage_cfg = stage_cfg
         self.train_items: list[EncodedPair] = []
         self.val_items: list[EncodedPair] = []
         self.ref_cache: dict[str, dict[str, torch.Tensor] | None] = {"train": None, "val": None}
@@ -158,14 +158,14 @@ class PreferenceDataModule(L.LightningDataModule):
         self.train_items = encode_pairs(
             load_pairs(self.data, "train", self.dropped),
             self.tokenizer,
-            self.stage.max_length,
+            self.stage_cfg.max_length,
             "train",
             self.dropped,
         )
         self.val_items = encode_pairs(
             load_pairs(self.data, "val", self.dropped),
             self.tokenizer,
-            self.stage.max_length,
+            self.stage_cfg.max_length,
             "val",
             self.dropped,
         )
@@ -180,15 +180,15 @@ class PreferenceDataModule(L.LightningDataModule):
 
     def collator(self, split: str) -> PairCollator:
         return PairCollator(
-            self.tokenizer.pad_token_id, self.stage.micro_batch_size, self.ref_cache[split]
+            self.tokenizer.pad_token_id, self.stage_cfg.micro_batch_size, self.ref_cache[split]
         )
 
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer
         sampler = ResumableBatchSampler(
             len(self.train_items),
-            self.stage.examples_per_step,
-            self.stage.max_steps,
+            self.stage_cfg.examples_per_step,
+            self.stage_cfg.max_steps,
             seed=self.data.shuffle_seed,
             start_step=trainer.global_step if trainer is not None else 0,
             rank=trainer.global_rank if trainer is not None else 0,
@@ -204,7 +204,7 @@ class PreferenceDataModule(L.LightningDataModule):
     def val_dataloader(self) -> DataLoader:
         return DataLoader(
             rank_slice(self.val_items, *rank_and_world(self.trainer)),  # type: ignore[arg-type]
-            batch_size=self.stage.micro_batch_size,
+            batch_size=self.stage_cfg.micro_batch_size,
             shuffle=False,  # type: ignore[arg-type]
             collate_fn=self.collator("val"),
             num_workers=self.data.num_workers,
@@ -213,10 +213,10 @@ class PreferenceDataModule(L.LightningDataModule):
     def plain_loader(self, split: str) -> DataLoader:
         """All pairs of a split in order, without reference log-probs (to fill the cache)."""
         items = self.train_items if split == "train" else self.val_items
-        collate = PairCollator(self.tokenizer.pad_token_id, self.stage.micro_batch_size, None)
+        collate = PairCollator(self.tokenizer.pad_token_id, self.stage_cfg.micro_batch_size, None)
         return DataLoader(
             items,  # type: ignore[arg-type]
-            batch_size=self.stage.micro_batch_size,
+            batch_size=self.stage_cfg.micro_batch_size,
             shuffle=False,  # type: ignore[arg-type]
             collate_fn=collate,
         )

@@ -93,13 +93,13 @@ class PromptDataModule(L.LightningDataModule):
         self,
         tokenizer: PreTrainedTokenizerBase,
         data: DataConfig,
-        stage: GRPOConfig,
+        stage_cfg: GRPOConfig,
         gold_for: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.tokenizer = tokenizer
         self.data = data
-        self.stage = stage
+        self.stage_cfg = stage_cfg
         self.gold_for = gold_for
         """Rewards that need each row's gold letter (`load_prompt_rows`)."""
         self.train_items: list[tuple[list[int], str, dict[str, Any]]] = []
@@ -114,7 +114,7 @@ class PromptDataModule(L.LightningDataModule):
                 messages, tokenize=True, add_generation_prompt=True, return_dict=True
             )
             ids = list(rendered["input_ids"])
-            if len(ids) <= self.stage.max_prompt_length:
+            if len(ids) <= self.stage_cfg.max_prompt_length:
                 items.append((ids, answer, columns))
         if len(items) < len(rows):
             log.warning(
@@ -123,7 +123,7 @@ class PromptDataModule(L.LightningDataModule):
                 split,
                 len(rows) - len(items),
                 len(rows),
-                self.stage.max_prompt_length,
+                self.stage_cfg.max_prompt_length,
             )
         return items
 
@@ -134,7 +134,7 @@ class PromptDataModule(L.LightningDataModule):
             load_prompt_rows(self.data, "train", self.gold_for), "train"
         )
         self.val_items = self._encode(load_prompt_rows(self.data, "val", self.gold_for), "val")[
-            : self.stage.val_max_prompts
+            : self.stage_cfg.val_max_prompts
         ]
         if not self.train_items:
             raise DataError(
@@ -149,11 +149,11 @@ class PromptDataModule(L.LightningDataModule):
 
     def train_dataloader(self) -> DataLoader:
         trainer = self.trainer
-        mu = self.stage.num_iterations
+        mu = self.stage_cfg.num_iterations
         sampler = ResumableBatchSampler(
             len(self.train_items),
-            self.stage.prompts_per_step,
-            self.stage.max_steps // mu,
+            self.stage_cfg.prompts_per_step,
+            self.stage_cfg.max_steps // mu,
             seed=self.data.shuffle_seed,
             start_step=(trainer.global_step // mu) if trainer is not None else 0,
             rank=trainer.global_rank if trainer is not None else 0,
@@ -168,7 +168,7 @@ class PromptDataModule(L.LightningDataModule):
     def val_dataloader(self) -> DataLoader:
         return DataLoader(
             rank_slice(self.val_items, *rank_and_world(self.trainer)),  # type: ignore[arg-type]
-            batch_size=self.stage.prompts_per_step * 4,
+            batch_size=self.stage_cfg.prompts_per_step * 4,
             shuffle=False,
             collate_fn=PromptCollator(self.tokenizer.pad_token_id),
         )
