@@ -41,7 +41,7 @@ import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from transformers import AutoModelForCausalLM, Qwen3Config
 
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.config import DPOConfig, GRPOConfig, SFTConfig
 from medlab.models.tokenizer import load_tokenizer
 from medlab.rollout.types import Rollout

@@ -43,7 +43,7 @@ import torch.nn.functional as F
 
 from benchmarks.grpo_step_time import bench_grpo
 from benchmarks.step_timer import StepTimer, bare_optimizer, fit_timed, fresh_model
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.config import ASSETS_DIR, DataConfig, DPOConfig, SFTConfig
 from medlab.data.chat_format import encode_chat
 from medlab.data.collate import MicroBatch, StepCollator

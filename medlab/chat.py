@@ -31,6 +31,8 @@ import yaml
 from medlab.config import ModelConfig, from_dict
 from medlab.config.evaluation import GenerationConfig
 from medlab.errors import ConfigError, MedlabError
+from medlab.evaluation.checkpoint_eval import load_for_eval
+from medlab.evaluation.generation import generate_replies
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
@@ -78,8 +80,6 @@ def parse_overrides(argv: list[str]) -> tuple[ModelConfig, GenerationConfig]:
 
 def load_model(model_cfg: ModelConfig) -> tuple[Any, Any]:
     """(model in eval mode, tokenizer); loading failures raise ModelLoadError naming model.path."""
-    from medlab.evaluation.checkpoint_eval import load_for_eval
-
     return load_for_eval(model_cfg)
 
 
@@ -94,8 +94,6 @@ def chat_loop(
 ) -> list[Message]:
     """Answer each user line; `/reset` clears the history, `/exit` stops. Returns the history."""
     if generate is None:
-        from medlab.evaluation.generation import generate_replies
-
         generate = generate_replies
     history: list[Message] = []
     out.write(prompt)

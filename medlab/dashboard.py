@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from medlab.errors import ConfigError
+from medlab.sweep_summary import sweep_name
 
 FILE_NAME = "dashboard.json"
 ALL = ("sft", "dpo", "grpo")
@@ -198,8 +199,6 @@ def _sweep_jobs(directory: Path) -> list[dict[str, str]]:
 def definition(directory: Path) -> dict[str, Any]:
     """The dashboard of a run directory (`.hydra/config.yaml`) or a sweep directory
     (`summary.csv` and one directory per job) as plain JSON-ready data."""
-    from medlab.sweep_summary import sweep_name
-
     directory = Path(directory)
     is_sweep = (directory / "summary.csv").is_file() or (directory / "multirun.yaml").is_file()
     configs = [directory] if not is_sweep else sorted(directory.glob("*/.hydra/config.yaml"))

@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.config.resolve import resolved_container
 from medlab.errors import ConfigError
+from medlab.evaluation.aggregate import headline_metrics
 from medlab.evaluation.card import write_model_card
-from medlab.evaluation.checkpoint_eval import evaluate_checkpoint, headline_metrics
+from medlab.evaluation.checkpoint_eval import evaluate_checkpoint
 from medlab.phase_eval import (
     eval_config_of,
     evaluate_baselines_and_report,

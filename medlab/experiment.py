@@ -23,7 +23,8 @@ from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.checkpointing import atomic_write_json, is_rank_zero
+from medlab.atomic_files import atomic_write_json
+from medlab.checkpointing import is_rank_zero
 from medlab.decontam.sources import preflight_report
 from medlab.errors import ConfigError
 from medlab.evaluation.gate import final_checkpoint, gate_phase, raise_if_not_promoted

@@ -19,7 +19,8 @@ from lightning.pytorch.loggers import CSVLogger, Logger, WandbLogger
 from lightning.pytorch.loggers.csv_logs import ExperimentWriter
 from lightning.pytorch.loggers.logger import rank_zero_experiment
 
-from medlab.checkpointing import atomic_write_text, is_rank_zero
+from medlab.atomic_files import atomic_write_text
+from medlab.checkpointing import is_rank_zero
 from medlab.config.logger import LoggerConfig
 
 SECRET_KEY = re.compile(r"(api[_-]?key|token|secret|password|passwd|credential)", re.IGNORECASE)

@@ -19,8 +19,9 @@ from medlab.checkpointing import is_rank_zero
 from medlab.config import EvalConfig, ModelConfig, from_dict, parse_eval_config
 from medlab.config.logger import parse_logger_config
 from medlab.config.resolve import resolved_container
+from medlab.evaluation.aggregate import headline_metrics
 from medlab.evaluation.card import write_model_card
-from medlab.evaluation.checkpoint_eval import evaluate_checkpoint, headline_metrics
+from medlab.evaluation.checkpoint_eval import evaluate_checkpoint
 from medlab.evaluation.suite_tables import log_suite_tables
 from medlab.logging_setup import build_loggers, finish_loggers
 

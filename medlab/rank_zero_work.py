@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from medlab.checkpointing import atomic_write_json, is_rank_zero
+from medlab.atomic_files import atomic_write_json
+from medlab.checkpointing import is_rank_zero
 from medlab.errors import ConfigError, MedlabError
 
 T = TypeVar("T")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from medlab.errors import MedlabError
+from medlab.evaluation.card import write_model_card
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,8 +66,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    from medlab.evaluation.card import write_model_card
-
     try:
         card = write_model_card(
             args.run_dir, args.out, baselines=dict(args.baseline) or None, title=args.title

@@ -28,6 +28,8 @@ from hydra.experimental.callback import Callback
 from hydra.types import RunMode
 from omegaconf import DictConfig, OmegaConf
 
+from medlab.atomic_files import atomic_write_json, atomic_write_text
+
 log = logging.getLogger(__name__)
 
 JOB_RECORD = "job.json"
@@ -79,8 +81,6 @@ def sweep_name(experiment_name: str, sweep_dir: str | Path) -> str:
 
 def write_job_record(run_dir: str | Path, record: dict[str, Any]) -> None:
     """Write `<run_dir>/job.json` atomically (read back by `read_job`)."""
-    from medlab.checkpointing import atomic_write_json
-
     atomic_write_json(Path(run_dir) / JOB_RECORD, record)
 
 
@@ -240,8 +240,6 @@ def write_summary(
 ) -> tuple[Path, list[JobRow]]:
     """Collect the jobs of `sweep_dir`, mark Optuna's best, write summary.csv / summary.md
     atomically; returns (summary.md path, rows)."""
-    from medlab.checkpointing import atomic_write_text
-
     sweep_dir = Path(sweep_dir)
     rows = collect_jobs(sweep_dir)
     if best is not None:

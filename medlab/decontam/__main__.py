@@ -9,13 +9,14 @@ Its timing on synthetic MedReason-size data: `python -m benchmarks.decontam_spee
 
 from __future__ import annotations
 
+import argparse
+
 from medlab.decontam import __doc__ as decontam_doc
+from medlab.decontam.sources import cli_report
 
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m medlab.decontam`: see the module docstring."""
-    import argparse
-
     parser = argparse.ArgumentParser(
         prog="python -m medlab.decontam",
         description=decontam_doc,
@@ -23,8 +24,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", default=".", help="directory for decontamination.json / .md")
     args, overrides = parser.parse_known_args(argv)
-    from medlab.decontam.sources import cli_report
-
     return cli_report(overrides, args.out)
 
 

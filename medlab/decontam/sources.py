@@ -24,14 +24,19 @@ import time
 from pathlib import Path
 from typing import Any
 
+from hydra import compose, initialize_config_dir
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.checkpointing import atomic_write_json, atomic_write_text
+from medlab.atomic_files import atomic_write_json, atomic_write_text
 from medlab.config import DataConfig, from_dict
 from medlab.config.evaluation import EvalConfig, parse_eval_config
 from medlab.data.loading import load_raw_rows
 from medlab.decontam import EvalSet, build_eval_set, find_overlap, markdown_table, strings_in
-from medlab.errors import DataError
+from medlab.errors import DataError, MedlabError
+from medlab.evaluation.harness import task_manager_for
+from medlab.evaluation.suites import load_suite
+from medlab.phases import phase_configs
+from medlab.resolvers import register_resolvers
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +66,6 @@ def _task_items(task: Any) -> list[list[str]]:
 
 
 def _harness_sets(eval_cfg: EvalConfig, n: int) -> tuple[list[EvalSet], list[dict[str, str]]]:
-    from medlab.evaluation.harness import task_manager_for
-
     sets: list[EvalSet] = []
     skipped: list[dict[str, str]] = []
     if not eval_cfg.harness.enabled:
@@ -83,8 +86,6 @@ def _harness_sets(eval_cfg: EvalConfig, n: int) -> tuple[list[EvalSet], list[dic
 
 def load_eval_sets(eval_cfg: EvalConfig, n: int) -> tuple[list[EvalSet], list[dict[str, str]]]:
     """(evaluation sets, skipped tasks with their reasons) of an evaluation config."""
-    from medlab.evaluation.suites import load_suite
-
     sets: list[EvalSet] = []
     for suite in ("policy", "persona"):
         suite_cfg = getattr(eval_cfg.suites, suite)
@@ -99,8 +100,6 @@ def training_sets(
     cfg: DictConfig, overrides: list[str] | None = None
 ) -> list[tuple[str, DataConfig]]:
     """(label, data config) of every distinct training set of the experiment's phases."""
-    from medlab.phases import phase_configs
-
     seen: dict[str, tuple[list[str], DataConfig]] = {}
     for phase, phase_cfg in phase_configs(cfg, overrides):
         if str(phase_cfg.stage.get("name")) not in TRAINING_STAGES:
@@ -227,11 +226,6 @@ def decontaminate_data(
 
 def cli_report(overrides: list[str], out: str) -> int:
     """`python -m medlab.decontam [--out DIR] OVERRIDES`: the report of the composed experiment."""
-    from hydra import compose, initialize_config_dir
-
-    from medlab.errors import MedlabError
-    from medlab.resolvers import register_resolvers
-
     register_resolvers()
     conf_dir = Path(__file__).resolve().parents[2] / "conf"
     try:

@@ -102,3 +102,26 @@ def aggregate_persona(
         "judge_errors": sum(1 for e in errors if e is not None),
         "metrics": metrics,
     }
+
+
+SUITES = ("policy", "persona")
+"""The judge-scored suites, in the order they run and are reported."""
+
+
+def headline_metrics(summary: dict[str, Any]) -> dict[str, float | None]:
+    """Flat `eval/...` metrics for the manifest and logs (W&B-style namespaced keys)."""
+    flat: dict[str, float | None] = {}
+    for task, metrics in ((summary.get("harness") or {}).get("results") or {}).items():
+        for metric, value in metrics.items():
+            if isinstance(value, (int, float)):
+                flat[f"eval/{task}/{metric}"] = float(value)
+    for name in SUITES:
+        part = summary.get(name) or {}
+        for metric, value in (part.get("metrics") or {}).items():
+            flat[f"eval/{name}/{metric}"] = value
+        for metric, value in (part.get("rules") or {}).items():
+            if metric.endswith("_pct"):
+                flat[f"eval/{name}/rules/{metric}"] = value
+        if part:
+            flat[f"eval/{name}/judge_errors"] = part.get("judge_errors")
+    return flat

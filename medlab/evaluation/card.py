@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from medlab.checkpointing import atomic_write_json, atomic_write_text
+from medlab.atomic_files import atomic_write_json, atomic_write_text
 from medlab.decontam import markdown_table
 from medlab.evaluation.gate import gate_markdown
 from medlab.evaluation.plots import write_plots

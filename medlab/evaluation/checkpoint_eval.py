@@ -24,9 +24,10 @@ from typing import Any
 
 import torch
 
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.config import ModelConfig
 from medlab.config.evaluation import EvalConfig
+from medlab.evaluation.aggregate import SUITES
 from medlab.evaluation.harness import run_harness
 from medlab.evaluation.suite_runner import run_suite
 from medlab.evaluation.suite_tables import attached_wandb_runs, log_suite_tables
@@ -37,7 +38,6 @@ from medlab.models.tokenizer import load_tokenizer
 log = logging.getLogger(__name__)
 
 DONE_FILE = "eval_done.json"
-SUITES = ("policy", "persona")
 
 
 def eval_settings_hash(model_cfg: ModelConfig, eval_cfg: EvalConfig) -> str:
@@ -109,22 +109,3 @@ def evaluate_checkpoint(
     log_suite_tables(attached_wandb_runs(), out_dir)  # a W&B run the caller started, if any
     atomic_write_json(done, {"settings_hash": digest, "checkpoint": checkpoint, "summary": summary})
     return summary
-
-
-def headline_metrics(summary: dict[str, Any]) -> dict[str, float | None]:
-    """Flat `eval/...` metrics for the manifest and logs (W&B-style namespaced keys)."""
-    flat: dict[str, float | None] = {}
-    for task, metrics in ((summary.get("harness") or {}).get("results") or {}).items():
-        for metric, value in metrics.items():
-            if isinstance(value, (int, float)):
-                flat[f"eval/{task}/{metric}"] = float(value)
-    for name in SUITES:
-        part = summary.get(name) or {}
-        for metric, value in (part.get("metrics") or {}).items():
-            flat[f"eval/{name}/{metric}"] = value
-        for metric, value in (part.get("rules") or {}).items():
-            if metric.endswith("_pct"):
-                flat[f"eval/{name}/rules/{metric}"] = value
-        if part:
-            flat[f"eval/{name}/judge_errors"] = part.get("judge_errors")
-    return flat

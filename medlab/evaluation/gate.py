@@ -35,7 +35,7 @@ from typing import Any
 
 from medlab.config.evaluation import GateConfig, GateMetric
 from medlab.errors import ConfigError, MedlabError
-from medlab.evaluation.checkpoint_eval import headline_metrics
+from medlab.evaluation.aggregate import headline_metrics
 from medlab.evaluation.run_results import resolve_eval_dir
 
 Measurement = dict[str, tuple[float | None, float | None]]

@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.config.evaluation import HarnessConfig
 from medlab.errors import ConfigError
 

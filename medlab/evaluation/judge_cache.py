@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 
 log = logging.getLogger(__name__)
 

@@ -19,6 +19,7 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from medlab.atomic_files import atomic_file
 from medlab.evaluation.report_tables import POLICY_RATES
 from medlab.evaluation.run_results import RunReport
 from medlab.evaluation.table_format import Table, label_of
@@ -206,8 +207,6 @@ def png_bytes(fig: Figure) -> bytes:
 
 def save_png(fig: Figure, path: Path) -> Path:
     """Render `fig` as PNG into a temp file that replaces `path` only when complete."""
-    from medlab.checkpointing import atomic_file  # imports torch; only needed when writing
-
     with atomic_file(path) as handle:
         fig.savefig(handle, format="png", dpi=DPI)
     return path

@@ -22,7 +22,7 @@ from typing import Any
 
 from tqdm.auto import tqdm
 
-from medlab.checkpointing import atomic_write_json, atomic_write_text, finite_json
+from medlab.atomic_files import atomic_write_json, atomic_write_text, finite_json
 from medlab.config.evaluation import GenerationConfig, JudgeConfig
 from medlab.evaluation.aggregate import aggregate_persona, aggregate_policy
 from medlab.evaluation.generation import generate_replies

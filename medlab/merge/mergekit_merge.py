@@ -21,7 +21,7 @@ from typing import Any
 
 from safetensors import SafetensorError, safe_open
 
-from medlab.checkpointing import atomic_directory, atomic_write_json
+from medlab.atomic_files import atomic_directory, atomic_write_json
 from medlab.config.merge import MergeConfig
 from medlab.errors import ConfigError, ModelLoadError
 from medlab.models.hub import CORRUPT_WEIGHTS

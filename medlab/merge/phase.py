@@ -15,7 +15,7 @@ from typing import Any
 
 from omegaconf import DictConfig, OmegaConf
 
-from medlab.checkpointing import is_complete
+from medlab.atomic_files import is_complete
 from medlab.config import MergeConfig, from_dict
 from medlab.merge.mergekit_merge import run_merge_stage
 from medlab.rank_zero_work import run_on_rank_zero

@@ -18,7 +18,7 @@ from typing import Any
 import torch
 from safetensors.torch import load_file, save
 
-from medlab.checkpointing import atomic_write_bytes
+from medlab.atomic_files import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 

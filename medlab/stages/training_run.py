@@ -32,7 +32,8 @@ from lightning.pytorch.strategies import DeepSpeedStrategy, FSDPStrategy, ModelP
 from lightning.pytorch.trainer.states import TrainerFn
 from omegaconf import DictConfig
 
-from medlab.checkpointing import atomic_write_json, export_hf_checkpoint, is_complete, is_rank_zero
+from medlab.atomic_files import atomic_write_json, is_complete
+from medlab.checkpointing import export_hf_checkpoint, is_rank_zero
 from medlab.completions_log import CompletionsLog
 from medlab.config import GRPOConfig, ModelConfig, TrainingConfig
 from medlab.config.hardware import parse_hardware_config

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from medlab import chat
-from medlab.checkpointing import atomic_write_json, export_hf_checkpoint
+from medlab.atomic_files import atomic_write_json
+from medlab.checkpointing import export_hf_checkpoint
 from medlab.config import (
     DataConfig,
     GRPOConfig,
@@ -38,8 +39,8 @@ from medlab.models.build import build_tiny_model
 from medlab.models.tokenizer import load_tokenizer
 from medlab.output_dir import check_writable
 from medlab.preflight import check_context_length, max_positions, plan_experiment
-from medlab.stages.preference_datamodule import load_pairs
 from medlab.stage_registry import run_stage
+from medlab.stages.preference_datamodule import load_pairs
 from tests.conftest import REPO_ROOT, compose_config
 
 FAST = ["logger=csv", "stage.max_steps=1", "stage.warmup_steps=0", "stage.val_every_n_steps=1"]
@@ -468,7 +469,7 @@ def test_top_level_disk_errors_without_a_file_name_name_the_run_dir_key():
 
 
 def test_disk_full_while_writing_results_leaves_no_file(tmp_path, monkeypatch):
-    monkeypatch.setattr("medlab.checkpointing.os.fsync", _disk_full)
+    monkeypatch.setattr("medlab.atomic_files.os.fsync", _disk_full)
     with pytest.raises(OutputError) as exc:
         atomic_write_json(tmp_path / "results.json", {"val/loss": 1.0})
     assert str(exc.value).startswith(f"{tmp_path / 'results.json'}: no space left on device")

@@ -11,7 +11,7 @@ import torch
 from lightning.pytorch.callbacks import Callback
 from transformers import AutoModelForCausalLM
 
-from medlab.checkpointing import is_complete
+from medlab.atomic_files import is_complete
 from medlab.experiment import run_experiment
 from medlab.stage_registry import run_stage
 from tests.conftest import compose_config

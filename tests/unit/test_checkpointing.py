@@ -7,12 +7,8 @@ import pickle
 import pytest
 import torch
 
-from medlab.checkpointing import (
-    AtomicCheckpointIO,
-    atomic_directory,
-    atomic_write_json,
-    is_complete,
-)
+from medlab.atomic_files import atomic_directory, atomic_write_json, is_complete
+from medlab.checkpointing import AtomicCheckpointIO
 
 
 class Unpicklable:
@@ -61,16 +57,16 @@ def test_atomic_files_get_the_umask_mode_not_mkstemp_0600(tmp_path):
     """Result files are readable by the group like any file the user creates (umask 022 here)."""
     import os
 
-    from medlab.checkpointing import atomic_write_text
+    from medlab.atomic_files import atomic_write_text
 
     old = os.umask(0o022)
     try:
         import importlib
 
-        import medlab.checkpointing as ckpt
+        import medlab.atomic_files as atomic_files
 
-        importlib.reload(ckpt)
-        ckpt.atomic_write_text(tmp_path / "card.md", "x")
+        importlib.reload(atomic_files)
+        atomic_files.atomic_write_text(tmp_path / "card.md", "x")
         assert (tmp_path / "card.md").stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(old)

@@ -13,13 +13,13 @@ import lightning as L
 import numpy as np
 import pytest
 import torch
-from medlab.stage_registry import parse_configs
 from torch.utils.data import DataLoader
 
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.config import DPOConfig, MergeConfig, SFTConfig, from_dict
 from medlab.config.hardware import HardwareConfig
 from medlab.errors import ConfigError, MedlabError
+from medlab.stage_registry import parse_configs
 from medlab.stages.finite_guard import (
     FiniteGuard,
     NonFiniteError,

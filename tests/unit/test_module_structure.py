@@ -32,14 +32,6 @@ FUNCTION_LINE_LIMIT = 60  # a function has at most this many lines
 LAZY_MEDLAB_IMPORTS: dict[str, str] = {
     "medlab.run": "imports medlab.experiment / medlab.preflight after Hydra composed the "
     "config, so a config error prints before torch loads",
-    "medlab.evaluation.plots": "medlab.checkpointing imports torch; only needed when writing",
-    # Not reviewed yet (issue 15): none of these hides a cycle (the graph above counts them).
-    "medlab.chat": "issue 15: to review (medlab.evaluation.checkpoint_eval / generation)",
-    "medlab.dashboard": "issue 15: to review (medlab.sweep_summary)",
-    "medlab.decontam.__main__": "issue 15: to review (medlab.decontam.sources)",
-    "medlab.decontam.sources": "issue 15: to review (evaluation, phases, errors, resolvers)",
-    "medlab.report": "issue 15: to review (medlab.evaluation.card)",
-    "medlab.sweep_summary": "issue 15: to review (medlab.checkpointing)",
 }
 """Modules allowed function-level imports of medlab, and why."""
 

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from medlab import rank_zero_work
-from medlab.checkpointing import atomic_write_json
+from medlab.atomic_files import atomic_write_json
 from medlab.errors import ConfigError, MedlabError
 from medlab.rank_zero_work import ATTEMPT_ENV, attempt_id, run_on_rank_zero
 
