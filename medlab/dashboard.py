@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from omegaconf import OmegaConf
+
+from medlab.config.logger import WandbConfig, parse_logger_config
 from medlab.errors import ConfigError
 from medlab.sweep_summary import sweep_name
 
@@ -184,8 +187,6 @@ def sections(keys: set[str]) -> list[dict[str, Any]]:
 
 
 def _config(run_dir: Path) -> dict[str, Any]:
-    from omegaconf import OmegaConf
-
     data = OmegaConf.to_container(OmegaConf.load(run_dir / ".hydra" / "config.yaml"))
     assert isinstance(data, dict)
     return data  # type: ignore[return-value]
@@ -210,9 +211,9 @@ def definition(directory: Path) -> dict[str, Any]:
     if not configs:
         raise ConfigError(f"{directory}: a sweep directory without any job's .hydra/config.yaml.")
     cfg = _config(directory if not is_sweep else configs[0].parent.parent)
-    wandb_cfg = (cfg.get("logger") or {}).get("wandb") or {}
+    wandb_cfg = _wandb(cfg)
     experiment = str(cfg.get("experiment_name", "default"))
-    group = sweep_name(experiment, directory) if is_sweep else wandb_cfg.get("group") or experiment
+    group = sweep_name(experiment, directory) if is_sweep else wandb_cfg.group or experiment
     keys = logged_keys(directory)
     found = sections(keys)
     if is_sweep:
@@ -222,8 +223,8 @@ def definition(directory: Path) -> dict[str, Any]:
             panel = {"title": f"{metric} of each job", "keys": [metric]}
             found.insert(0, {"name": f"Sweep {group}", "panels": [panel]})
     out: dict[str, Any] = {
-        "entity": wandb_cfg.get("entity"),
-        "project": wandb_cfg.get("project", "medlab"),
+        "entity": wandb_cfg.entity,
+        "project": wandb_cfg.project,
         "group": group,
         "name": f"medlab {group}",
         "sections": found,
@@ -328,7 +329,12 @@ def _mode(directory: Path) -> str:
     if run is None:
         return "offline"
     cfg = _config(run if run.name != ".hydra" else run.parent)
-    return str(((cfg.get("logger") or {}).get("wandb") or {}).get("mode", "offline"))
+    return _wandb(cfg).mode
+
+
+def _wandb(cfg: dict[str, Any]) -> WandbConfig:
+    """The typed `logger.wandb` node of a stored run config."""
+    return parse_logger_config(cfg.get("logger")).wandb
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from dataclasses import fields
 from typing import Any
 
 from medlab.config import DPOConfig, GRPOConfig, ModelConfig, TrainingConfig
+from medlab.config.hardware import HardwareConfig
 from medlab.memory_estimate import (
     GB,
     GRPOSpec,
@@ -21,7 +22,7 @@ from medlab.memory_estimate import (
 
 
 def estimate_memory_of(
-    model: ModelConfig, stage: Any, tokenizer: Any, hardware: dict[str, Any], world: int
+    model: ModelConfig, stage: Any, tokenizer: Any, hardware: HardwareConfig, world: int
 ) -> MemoryEstimate | None:
     """Per-device peak memory of the phase (`medlab.memory_estimate`: sizes from model.shape,
     or model.tiny and len(tokenizer)); None when neither is known."""
@@ -33,8 +34,8 @@ def estimate_memory_of(
         stage,
         vocab_size=vocab,
         world_size=world,
-        sharded=is_sharded_strategy(hardware.get("strategy")),
-        precision=str(hardware.get("precision", "32-true")),
+        sharded=is_sharded_strategy(hardware.strategy),
+        precision=str(hardware.precision),
     )
     return estimate
 

@@ -25,7 +25,9 @@ from typing import Any
 from omegaconf import DictConfig, OmegaConf
 
 from medlab.config import DataConfig, ModelConfig, TrainingConfig
+from medlab.config.hardware import HardwareConfig, parse_hardware_config
 from medlab.config.resolve import resolved_container
+from medlab.config.reward import parse_reward_config
 from medlab.data.collate import pack_examples
 from medlab.data.loading import load_splits
 from medlab.errors import ConfigError, MedlabError, ModelLoadError
@@ -77,14 +79,14 @@ class PhasePlan:
         )
 
 
-def world_size(hardware: dict[str, Any]) -> int:
+def world_size(hardware: HardwareConfig) -> int:
     """Processes of a run: devices x num_nodes (a device list counts its entries)."""
-    devices = hardware.get("devices", 1)
+    devices = hardware.devices
     if isinstance(devices, (list, tuple)):
         devices = len(devices)
     if not isinstance(devices, int) or devices < 1:  # "auto" / -1: all visible devices
         devices = 1
-    return devices * int(hardware.get("num_nodes", 1) or 1)
+    return devices * int(hardware.num_nodes or 1)
 
 
 def global_batch(stage: Any, world: int) -> int:
@@ -192,6 +194,14 @@ def _epoch_guard(plan: PhasePlan, stage: TrainingConfig, key: Any, per_epoch: in
     )
 
 
+def _gold_answer_rewards(stage_cfg: Any, resolved: dict[str, Any]) -> list[str]:
+    """GRPO: the configured rewards that score against each row's gold answer (the `reward`
+    node is read, and checked, only for GRPO: the other stages inherit one they never use)."""
+    if stage_cfg.name != "grpo":
+        return []
+    return rewards_needing_gold_answer(parse_reward_config(resolved.get("reward")))
+
+
 def _plan_phase(
     name: str,
     phase_cfg: DictConfig,
@@ -204,7 +214,7 @@ def _plan_phase(
     if phase_cfg.stage.get("name") == "merge":  # checked by the merge itself (merge.* keys)
         return PhasePlan(name, "merge", start or "-"), root_model  # type: ignore[return-value]
     resolved = resolved_container(phase_cfg)
-    hardware = resolved.get("hardware") or {}
+    hardware = parse_hardware_config(resolved.get("hardware"))
     world = world_size(hardware)
     model_cfg, data_cfg, stage_cfg = parse_configs(phase_cfg)
     root = model_cfg if start is None or root_model is None else root_model
@@ -214,7 +224,7 @@ def _plan_phase(
     plan.global_batch = global_batch(stage_cfg, world)
     tokenizer = tokenizers.get(root)
     try:
-        gold_for = rewards_needing_gold_answer(resolved.get("reward"))
+        gold_for = _gold_answer_rewards(stage_cfg, resolved)
         plan.rows, per_epoch = _count_rows(stage_cfg, data_cfg, tokenizer, dry_run, gold_for)
     except ModelLoadError as exc:  # a Hub dataset out of reach
         if not dry_run:

@@ -19,6 +19,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from medlab.config.reward import RewardEntry
 from medlab.errors import ConfigError
 from medlab.rewards.answer_parsing import extract_choice
 from medlab.rewards.format import think_format_reward
@@ -46,16 +47,15 @@ GOLD_ANSWER_TARGETS = frozenset({"medlab.rewards.mcq.mcq_correctness_reward"})
 """Reward functions that score against each prompt row's gold `answer` letter."""
 
 
-def rewards_needing_gold_answer(reward_cfg: Any) -> list[str]:
-    """Names of the `reward=` entries whose function scores against the gold `answer`: their
-    prompt rows must carry one (a row without it would be silently unscorable)."""
-    names = []
-    for name, entry in (reward_cfg or {}).items():
-        if not isinstance(entry, Mapping) or not isinstance(entry.get("fn"), Mapping):
-            continue
-        if entry["fn"].get("_target_") in GOLD_ANSWER_TARGETS and entry.get("weight", 1.0) != 0:
-            names.append(str(name))
-    return names
+def rewards_needing_gold_answer(entries: Mapping[str, RewardEntry]) -> list[str]:
+    """Names of the typed `reward=` entries (`medlab.config.reward.parse_reward_config`) whose
+    function scores against the gold `answer`: their prompt rows must carry one (a row without
+    it would be silently unscorable)."""
+    return [
+        name
+        for name, entry in entries.items()
+        if (entry.fn or {}).get("_target_") in GOLD_ANSWER_TARGETS and entry.weight != 0
+    ]
 
 
 def get_reward_function(name: str, **kwargs: Any) -> RewardFn:

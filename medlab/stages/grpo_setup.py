@@ -102,7 +102,9 @@ def build_grpo_parts(
 ) -> tuple[PromptDataModule, GRPOModule]:
     rewards = build_rewards(reward_cfg)
     backend = build_backend(rollout_cfg, stage)
-    datamodule = PromptDataModule(tokenizer, data, stage, rewards_needing_gold_answer(reward_cfg))
+    datamodule = PromptDataModule(
+        tokenizer, data, stage, rewards_needing_gold_answer(parse_reward_config(reward_cfg))
+    )
     datamodule.setup("fit")
     reference: ReferenceModel | None = None
     if stage.beta > 0 and stage.reference == "adapters_disabled":

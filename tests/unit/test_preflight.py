@@ -19,6 +19,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from medlab.config.hardware import parse_hardware_config
 from medlab.errors import ConfigError, DataError
 from medlab.experiment import run_experiment
 from medlab.phases import phase_configs
@@ -48,8 +49,8 @@ def test_global_batch_and_epochs_by_hand():
     assert planned_epochs(_stage(**vars(grpo) | {"max_steps": 500}), 200, 1) == 40.0
     mu2 = _stage(**vars(grpo) | {"max_steps": 500, "num_iterations": 2})
     assert planned_epochs(mu2, 200, 1) == 20.0
-    assert world_size({"devices": 8, "num_nodes": 2}) == 16
-    assert world_size({"devices": [0, 1, 2]}) == 3
+    assert world_size(parse_hardware_config({"devices": 8, "num_nodes": 2})) == 16
+    assert world_size(parse_hardware_config({"devices": [0, 1, 2]})) == 3
 
 
 def test_tiny_pipeline_plan_lines_follow_the_format():
