@@ -41,7 +41,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from medlab.checkpointing import atomic_write_text  # noqa: E402
+from medlab.atomic_files import atomic_write_text  # noqa: E402
 from medlab.evaluation.suites import (  # noqa: E402
     AUDIENCES,
     MODES,

@@ -493,7 +493,7 @@ def test_cli_disk_full_during_a_run_is_one_error_line(tmp_path):
     first checkpoint / result write of the stage fails, nothing finished-looking is left."""
     run_dir = tmp_path / "run"
     prelude = (
-        "import errno, os, types, medlab.checkpointing as c\n"
+        "import errno, os, types, medlab.atomic_files as c\n"
         "def full(*a):\n"
         "    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
         "c.os = types.SimpleNamespace(**{**vars(os), 'fsync': full})"
