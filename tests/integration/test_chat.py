@@ -66,7 +66,7 @@ def test_history_grows_per_turn_and_reset_clears_it(monkeypatch):
         seen.append([dict(m) for m in conversations[0]])
         return [f"reply {len(seen)}"]
 
-    monkeypatch.setattr("medlab.evaluation.generation.generate_replies", fake_generate)
+    monkeypatch.setattr("medlab.chat.generate_replies", fake_generate)
     out = io.StringIO()
     lines = ["What is insulin?\n", "\n", "And glucagon?\n", "/reset\n", "Define anemia.\n"]
     lines += ["/exit\n", "never read\n"]
