@@ -26,7 +26,7 @@ from omegaconf import DictConfig, OmegaConf
 
 from medlab.config import DataConfig, ModelConfig, TrainingConfig
 from medlab.config.hardware import HardwareConfig, parse_hardware_config
-from medlab.config.resolve import resolved_container
+from medlab.config.resolve import resolved_container, typed_phase_configs
 from medlab.config.reward import parse_reward_config
 from medlab.data.collate import pack_examples
 from medlab.data.loading import load_splits
@@ -36,7 +36,7 @@ from medlab.models.tokenizer import load_tokenizer
 from medlab.phases import phase_configs, phase_key
 from medlab.rewards import rewards_needing_gold_answer
 from medlab.rollout.backend import missing_rollout_engine
-from medlab.stage_registry import parse_configs
+from medlab.stage_registry import STAGE_CONFIGS
 from medlab.stages.chat_datamodule import encode_rows
 from medlab.stages.preference_datamodule import load_pairs
 from medlab.stages.prompt_datamodule import load_prompt_rows
@@ -216,7 +216,7 @@ def _plan_phase(
     resolved = resolved_container(phase_cfg)
     hardware = parse_hardware_config(resolved.get("hardware"))
     world = world_size(hardware)
-    model_cfg, data_cfg, stage_cfg = parse_configs(phase_cfg)
+    model_cfg, data_cfg, stage_cfg = typed_phase_configs(resolved, STAGE_CONFIGS)
     root = model_cfg if start is None or root_model is None else root_model
     model_label = start or model_cfg.path or f"tiny:{model_cfg.name}"
     plan = PhasePlan(name, stage_cfg.name, model_label, world_size=world)

@@ -2,7 +2,8 @@
 
 `resolved_container(cfg)` resolves every interpolation (an unset ``???`` value is one
 `ConfigError` naming its key); `parse_phase_configs(cfg, stage_configs)` builds the typed model,
-data and stage configs of one phase, the stage's class picked by `stage.name`.
+data and stage configs of one phase, the stage's class picked by `stage.name`
+(`typed_phase_configs` does the same from a config already resolved).
 """
 
 from __future__ import annotations
@@ -36,7 +37,13 @@ def parse_phase_configs(
 ) -> tuple[ModelConfig, DataConfig, Any]:
     """Typed, validated model / data / stage configs (ConfigError names the bad key);
     `stage_configs` maps each accepted `stage.name` to its config class."""
-    container = resolved_container(cfg)
+    return typed_phase_configs(resolved_container(cfg), stage_configs)
+
+
+def typed_phase_configs(
+    container: dict[str, Any], stage_configs: Mapping[str, type]
+) -> tuple[ModelConfig, DataConfig, Any]:
+    """`parse_phase_configs` of a config already resolved (`resolved_container`)."""
     stage = container.get("stage") or {}
     name = stage.get("name") if isinstance(stage, dict) else None
     if not isinstance(name, str) or name not in stage_configs:

@@ -14,7 +14,7 @@ from typing import Any
 from hydra.utils import instantiate
 
 from medlab.config import DataConfig, GRPOConfig, ModelConfig
-from medlab.config.reward import parse_reward_config
+from medlab.config.reward import RewardEntry, parse_reward_config
 from medlab.config.rollout import parse_rollout_config
 from medlab.errors import ConfigError
 from medlab.rewards import rewards_needing_gold_answer
@@ -33,7 +33,11 @@ from medlab.stages.reference import (
 def build_rewards(reward_cfg: dict[str, Any] | None) -> list[RewardSpec]:
     """Reward functions from the `reward=` node: {name: {weight, fn: {_target_, ...}}}, typed by
     `medlab.config.reward.parse_reward_config`."""
-    entries = parse_reward_config(reward_cfg)
+    return reward_specs(parse_reward_config(reward_cfg))
+
+
+def reward_specs(entries: dict[str, RewardEntry]) -> list[RewardSpec]:
+    """The reward functions of typed `reward=` entries, built with their bound arguments."""
     if not entries:
         raise ConfigError(
             "reward: no reward functions configured for stage grpo. Pick a reward config, e.g. "
@@ -100,11 +104,10 @@ def build_grpo_parts(
     reward_cfg: dict[str, Any] | None,
     rollout_cfg: dict[str, Any] | None = None,
 ) -> tuple[PromptDataModule, GRPOModule]:
-    rewards = build_rewards(reward_cfg)
+    entries = parse_reward_config(reward_cfg)
+    rewards = reward_specs(entries)
     backend = build_backend(rollout_cfg, stage)
-    datamodule = PromptDataModule(
-        tokenizer, data, stage, rewards_needing_gold_answer(parse_reward_config(reward_cfg))
-    )
+    datamodule = PromptDataModule(tokenizer, data, stage, rewards_needing_gold_answer(entries))
     datamodule.setup("fit")
     reference: ReferenceModel | None = None
     if stage.beta > 0 and stage.reference == "adapters_disabled":

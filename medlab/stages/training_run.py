@@ -38,7 +38,7 @@ from medlab.completions_log import CompletionsLog
 from medlab.config import GRPOConfig, ModelConfig, TrainingConfig
 from medlab.config.hardware import parse_hardware_config
 from medlab.config.logger import parse_logger_config
-from medlab.config.resolve import parse_phase_configs, resolved_container
+from medlab.config.resolve import resolved_container, typed_phase_configs
 from medlab.decontam.sources import decontaminate_data
 from medlab.errors import ModelLoadError
 from medlab.logging_setup import build_loggers, finish_loggers
@@ -79,8 +79,8 @@ def train_stage(
         log.info("stage already complete, skipping: %s", stage_dir)
         return dict(json.loads((stage_dir / RESULTS).read_text()))
     assert kind.config is not None and kind.build is not None, f"{kind.name} does not train"
-    model_cfg, data_cfg, stage_cfg = parse_phase_configs(cfg, {kind.name: kind.config})
     container = resolved_container(cfg)
+    model_cfg, data_cfg, stage_cfg = typed_phase_configs(container, {kind.name: kind.config})
     started = time.time()
     data_cfg, decontam = decontaminate_data(data_cfg, container.get("eval"), stage_dir)
     L.seed_everything(int(cfg.get("seed", 0)), workers=True, verbose=False)
